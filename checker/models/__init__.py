@@ -1,0 +1,1 @@
+"""Pydantic models: the documentation of every piece of data checker passes around."""

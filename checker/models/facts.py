@@ -1,0 +1,115 @@
+"""Facts extracted from one article. Every fact carries the evidence it was read from."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from checker.models.place import Place
+from checker.models.time import Timex
+
+
+class Evidence(BaseModel):
+    """Where a fact was read: a verbatim quote of the article file and its position."""
+
+    article: str = Field(description="article id")
+    quote: str = Field(description="verbatim substring of the article file")
+    start: int
+    end: int
+    line: int
+
+
+class Modality(StrEnum):
+    REPORTED = "reported"  # told as having happened or being the case
+    PLANNED = "planned"  # announced, expected, would/will happen
+    NEGATED = "negated"  # said not to have happened
+
+
+class Mention(BaseModel):
+    """A span in the article: a name, a place, a number."""
+
+    text: str
+    start: int
+    end: int
+
+
+class PlaceRef(BaseModel):
+    """A place as mentioned, with what the gazetteer made of it."""
+
+    mention: Mention
+    place: Place | None = None
+    relation: str = Field(
+        "in", description="spatial word of the mention: in, at, near, outside, across…"
+    )
+
+
+class PersonFact(BaseModel):
+    """A person, with the name forms used for them in one article."""
+
+    id: str = Field(description="article-local id, e.g. 000#p1")
+    name: str = Field(description="the fullest name form found")
+    key: str = Field(description="diacritics-folded lower-case full name, for matching")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class RoleFact(BaseModel):
+    """A person said to hold a role (Minister of Internal Affairs of Serbia) at some time."""
+
+    person: str = Field(description="PersonFact.name")
+    person_key: str
+    title: str = Field(description="the role title as written")
+    role: str = Field(description="canonical role from rules/vocab, or the folded title")
+    org: str | None = Field(None, description="country (ISO alpha-2) or organisation holding it")
+    time: Timex | None = Field(None, description="when the role is asserted for")
+    former: bool = False
+    evidence: Evidence
+
+
+class CountFact(BaseModel):
+    """A number of things (13 police officers, nearly 200 dead)."""
+
+    value: float
+    low: float = Field(description="lowest value compatible with the wording")
+    high: float = Field(description="highest value compatible with the wording")
+    approx: str | None = Field(None, description="approximation word: some, nearly, at least…")
+    noun: str = Field(description="lemma of what is counted")
+    phrase: str = Field("", description="lemmas of the counted noun phrase (police officer)")
+    text: str = Field(description="the number as written, with its approximation word")
+    start: int = Field(description="file offset of `text`")
+    end: int
+    event: str | None = Field(None, description="id of the event the count belongs to")
+    evidence: Evidence
+
+
+class EventFact(BaseModel):
+    """Something that happened, is planned, or is denied."""
+
+    id: str = Field(description="article-local id, e.g. 000#e3")
+    trigger: str = Field(description="the word that names the event (began, training…)")
+    predicate: str = Field(description="normalized predicate (begin, exercise…)")
+    event_type: str | None = Field(None, description="event type from rules/vocab")
+    theme: str = Field("", description="what the event is about, lemmatized (joint patrol)")
+    participants: list[str] = Field(default_factory=list, description="normalized participants")
+    modality: Modality = Modality.REPORTED
+    time: Timex | None = None
+    time_inherited: bool = Field(
+        False, description="True when the time comes from the surrounding text, not the clause"
+    )
+    places: list[PlaceRef] = Field(default_factory=list)
+    venue: str | None = Field(None, description="kind of site: steel mill, stadium…")
+    venue_owner: str | None = None
+    counts: list[CountFact] = Field(default_factory=list)
+    evidence: Evidence
+
+
+class ArticleFacts(BaseModel):
+    """Everything extracted from one article."""
+
+    article: str
+    timexes: list[Timex] = Field(default_factory=list)
+    people: list[PersonFact] = Field(default_factory=list)
+    roles: list[RoleFact] = Field(default_factory=list)
+    places: list[PlaceRef] = Field(default_factory=list)
+    counts: list[CountFact] = Field(default_factory=list)
+    events: list[EventFact] = Field(default_factory=list)

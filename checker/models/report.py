@@ -1,0 +1,75 @@
+"""Findings and the report: the public JSON interface (see `schema_version`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = 1
+
+
+class Verdict(StrEnum):
+    CONFLICT = "conflict"
+    AGREEMENT = "agreement"
+    NO_CONFLICT = "no_conflict"  # checked and explained: looks like a conflict but is not
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Claim(BaseModel):
+    """One side of a finding: what one article says, verbatim."""
+
+    article: str
+    quote: str = Field(description="verbatim substring of the article file")
+    start: int
+    end: int
+    line: int
+    value: str = Field(description="the compared value as read, normalized (2019-09, Smederevo…)")
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class Finding(BaseModel):
+    id: str = Field(description="stable within a report: F001…")
+    rule: str = Field(description="rule code, e.g. T101")
+    rule_name: str
+    kind: str = Field(description="time | place | count | person_role | venue")
+    verdict: Verdict
+    severity: Severity
+    subject: str = Field(description="what both claims are about, in words")
+    explanation: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    claims: list[Claim]
+
+
+class ArticleEntry(BaseModel):
+    id: str
+    path: str
+    title: str
+    published: date | None
+    published_inferred: bool
+    published_note: str | None = None
+
+
+class Problem(BaseModel):
+    """An input that could not be read; the run went on without it."""
+
+    path: str
+    code: str
+    message: str
+
+
+class Report(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    tool: str = "checker"
+    tool_version: str
+    articles: list[ArticleEntry]
+    findings: list[Finding]
+    problems: list[Problem] = Field(default_factory=list)
+    summary: dict[str, int] = Field(default_factory=dict)
