@@ -1,0 +1,114 @@
+"""Text folding: compare names and terms the way a reader would, ignoring case and accents.
+
+`fold("  Ministar unutrašnjih   poslova ") == "ministar unutrasnjih poslova"`.
+
+`fold_with_offsets` also returns, for every character of the folded text, the index of the
+character of the original text it came from, so a match found in folded text can be quoted
+verbatim (evidence offsets always point into the original article).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters NFKD does not decompose into a base letter plus a combining mark.
+_SPECIAL = {
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "ß": "ss",
+    "ẞ": "ss",
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "ħ": "h",
+    "ı": "i",
+    "þ": "th",
+    "ð": "d",
+    # Curly quotes and primes to straight quotes.
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    # Dashes to a hyphen, so "Serbia–China" and "Serbia-China" fold alike.
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
+
+
+def _fold_char(ch: str) -> str:
+    special = _SPECIAL.get(ch)
+    if special is not None:
+        return special
+    if ch.isascii():
+        return ch.lower()
+    decomposed = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Lower-casing can itself produce combining marks (e.g. 'İ'), so drop them again.
+    lowered = "".join(c for c in kept.lower() if not unicodedata.combining(c))
+    return "".join(_SPECIAL.get(c, c) for c in lowered)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and map each folded character back to its index in `text`.
+
+    Whitespace runs become one space; leading and trailing whitespace is kept (as one
+    space) so that offsets stay simple. `offsets` has one more element than the folded
+    text: the last one is `len(text)`, so `offsets[end]` works for exclusive ends.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        for c in _fold_char(ch):
+            if c.isspace():  # e.g. NFKD of a no-break space inside a ligature
+                c = " "
+            out.append(c)
+            offsets.append(i)
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: NFKD, no combining marks, lower case, đ→d, ł→l,
+    ø→o, ß→ss, curly→straight quotes, dashes→hyphen, whitespace collapsed and trimmed."""
+    return fold_with_offsets(text)[0].strip()
+
+
+def original_span(text: str, offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """The span of `text` that produced the folded characters `[start, end)`.
+
+    The end is pushed past combining marks that folding dropped, so a quote of a
+    decomposed "é" keeps its accent.
+    """
+    if end <= start:
+        return offsets[start], offsets[start]
+    orig_end = offsets[end - 1] + 1
+    while orig_end < len(text) and unicodedata.combining(text[orig_end]):
+        orig_end += 1
+    return offsets[start], orig_end
