@@ -1,0 +1,563 @@
+"""Normalization functions: turn one regex match into a Spec (what the expression means).
+
+A Spec is either final (explicit dates, durations, sets, PRESENT_REF...) or a recipe that
+resolve.py completes against the document creation time (DCT) or the previous time mentioned.
+Functions are registered by name; the rule table refers to them by that name.
+A function returns None to reject a match (for example "may" that is not capitalised).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from checker.extract.timex.rules import Lexicon, Rule
+
+
+@dataclass(slots=True)
+class Spec:
+    """What a matched expression means, before resolution.
+
+    kind:
+      explicit  value is final (may still be a DATE that updates the reference time)
+      shift     anchor date moved by n units, formatted at `gran`
+      fill      year taken from the anchor (+ n), then month/day/season/... filled in
+      cycle     the last/next/this occurrence of a weekday, month or season around the DCT
+      weekday   a bare weekday: before or after the DCT depending on the clause's tense
+    anchor: dct | ref (previous time mentioned) | near (previous time in the same sentence,
+      else the DCT, with tense)
+    """
+
+    type: str
+    kind: str = "explicit"
+    value: str | None = None
+    gran: str = "day"
+    anchor: str = "dct"
+    unit: str = "day"
+    n: int = 0
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    weekday: int | None = None
+    direction: str | None = None  # cycle: last | next | this
+    suffix: str = ""  # time part appended to a day value: "TNI", "T14:30"
+    mod: str | None = None
+    start: int | None = None  # span override (rules that produce two expressions)
+    end: int | None = None
+
+
+Normalizer = Callable[[re.Match[str], Rule, Lexicon, date | None], "Spec | list[Spec] | None"]
+REGISTRY: dict[str, Normalizer] = {}
+
+
+def register(name: str) -> Callable[[Normalizer], Normalizer]:
+    def deco(fn: Normalizer) -> Normalizer:
+        REGISTRY[name] = fn
+        return fn
+
+    return deco
+
+
+# ---- small helpers -----------------------------------------------------------------------------
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    """Group text, or None when the group is absent from the pattern or did not take part."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip().lower())
+
+
+def month_number(token: str | None, lex: Lexicon) -> int | None:
+    """Month of a month name; None unless capitalised ("may" is a verb, "May" a month)."""
+    if token and token.isdigit():
+        return int(token) if 1 <= int(token) <= 12 else None
+    if not token or not token[0].isupper():
+        return None
+    return lex.months.get(token[:3].lower())
+
+
+def weekday_number(token: str | None, lex: Lexicon) -> int | None:
+    if not token or not token[0].isupper():
+        return None
+    return lex.weekdays.get(token[:3].lower())
+
+
+def parse_number(text: str, lex: Lexicon) -> float | None:
+    """'two', 'twenty-five', '2.5', 'two and a half', 'a', 'half a'; None for vague amounts."""
+    t = _norm(text)
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
+        return float(t)
+    if t in ("a half", "half a", "half an"):
+        return 0.5
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t[: -len(" and a half")], 0.5
+    total = 0
+    for word in re.split(r"[- ]", t):
+        if word not in lex.numbers:
+            return None
+        n = lex.numbers[word]
+        total = total * n if n == 100 and total else total + n
+    return total + half
+
+
+def expand_two_digit_year(yy: int, dct: date | None) -> int:
+    """Two-digit year: the century that puts it within (DCT - 80 years, DCT + 20 years]."""
+    pivot = dct.year if dct else 2030
+    year = (pivot // 100) * 100 + yy
+    if year > pivot + 20:
+        year -= 100
+    return year
+
+
+def _year(m: re.Match[str], dct: date | None) -> int | None:
+    if y := _g(m, "year"):
+        if y.startswith("'"):
+            return expand_two_digit_year(int(y[1:]), dct)
+        return int(y)
+    if yy := _g(m, "yy"):
+        return int(yy) if len(yy) == 4 else expand_two_digit_year(int(yy), dct)
+    return None
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def rel_anchor(rel: str | None, lex: Lexicon) -> tuple[str, int]:
+    """(anchor, shift) for a relative word: 'last' -> (dct, -1), 'that' -> (ref, 0).
+    No word -> 'near' (the year in focus in this sentence, else the DCT's)."""
+    if rel is None:
+        return "near", 0
+    return lex.relatives.get(_norm(rel), ("near", 0))
+
+
+# ---- explicit dates ----------------------------------------------------------------------------
+
+
+@register("calendar_date")
+def calendar_date(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    mo = month_number(_g(m, "month"), lex)
+    y = _year(m, dct)
+    if mo is None or y is None:
+        return None
+    day = _g(m, "day")
+    if day is None:
+        return Spec(rule.type, value=f"{y}-{mo:02d}")
+    d = int(day)
+    if not _valid(y, mo, d):
+        return None
+    return Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
+
+
+@register("month_range")
+def month_range(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> list[Spec] | None:
+    m1, m2 = month_number(m.group("m1"), lex), month_number(m.group("m2"), lex)
+    y = _year(m, dct)
+    if m1 is None or m2 is None or y is None:
+        return None
+    return [
+        Spec(rule.type, value=f"{y}-{m1:02d}", start=m.start("m1"), end=m.end("m1")),
+        Spec(rule.type, value=f"{y}-{m2:02d}", start=m.start("m2"), end=m.end()),
+    ]
+
+
+@register("numeric_date")
+def numeric_date(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    y = _year(m, dct)
+    if y is None:
+        return None
+    # "/" is read month/day (US news), "." day.month (European); a first number > 12 is a day
+    mo, d = (a, b) if m.group("sep") == "/" and a <= 12 else (b, a)
+    if not _valid(y, mo, d):
+        return None
+    return Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
+
+
+@register("year")
+def year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    return Spec(rule.type, value=m.group("year"))
+
+
+@register("year_range")
+def year_range(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> list[Spec] | None:
+    y1, raw2 = int(m.group("y1")), m.group("y2")
+    y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+    if not y1 < y2 <= y1 + 100:
+        return None  # "2009-05" is not a range of years
+    return [
+        Spec(rule.type, value=str(y1), start=m.start("y1"), end=m.end("y1")),
+        Spec(rule.type, value=str(y2), start=m.start("y2"), end=m.end("y2")),
+    ]
+
+
+@register("decade")
+def decade(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    if d := _g(m, "decade"):
+        return Spec(rule.type, value=f"{d[:3]}X")
+    if d := _g(m, "decade2"):
+        y = expand_two_digit_year(int(d), dct)
+        return Spec(rule.type, value=f"{y // 10}X")
+    word = _g(m, "decadeword")
+    if word is None:
+        return None
+    y = 1900 + 10 * lex.decade_words[word.lower()]
+    return Spec(rule.type, value=f"{y // 10}X")
+
+
+@register("century")
+def century(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    token = m.group("cent").lower()
+    n = int(token[:-2]) if token[:-2].isdigit() else lex.ordinals.get(token)
+    if not n:
+        return None
+    return Spec(rule.type, value=f"{n - 1:02d}XX")
+
+
+@register("iso_week")
+def iso_week(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    week = int(m.group("week"))
+    if not 1 <= week <= 53:
+        return None
+    return Spec(rule.type, value=f"{m.group('year')}-W{week:02d}")
+
+
+@register("fiscal_year")
+def fiscal_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    y = _year(m, dct) or int(m.group("year2"))
+    return Spec(rule.type, value=f"FY{y}")
+
+
+# ---- dates needing a year from context ---------------------------------------------------------
+
+
+@register("month_day")
+def month_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    d = int(m.group("day"))
+    if not _valid(2000, mo, d):  # 2000 is a leap year: Feb 29 is allowed here
+        return None
+    return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d)
+
+
+@register("month_bare")
+def month_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    return Spec(rule.type, kind="fill", anchor="near", gran="month", month=mo)
+
+
+@register("month_rel_year")
+def month_rel_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    anchor, n = rel_anchor(m.group("rel"), lex)
+    return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="month", month=mo)
+
+
+@register("month_cycle")
+def month_cycle(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    return Spec(rule.type, kind="cycle", gran="month", month=mo, direction=_direction(m))
+
+
+def _direction(m: re.Match[str]) -> str | None:
+    rel = _g(m, "rel")
+    if rel is None:
+        return None
+    r = _norm(rel)
+    if r in ("last", "past", "this past"):
+        return "last"
+    if r in ("next", "coming", "this coming"):
+        return "next"
+    return "this"
+
+
+@register("season")
+def season(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    code = lex.seasons[m.group("season").lower()]
+    y = _year(m, dct)
+    if y is not None:
+        return Spec(rule.type, value=f"{y}-{code}")
+    rel = _g(m, "rel")
+    if rule.name == "season_cycle":
+        return Spec(rule.type, kind="cycle", gran="season", season=code, direction=_direction(m))
+    anchor, n = rel_anchor(rel, lex)
+    return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="season", season=code)
+
+
+@register("quarter")
+def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    word = _g(m, "q")
+    if word is not None:
+        w = word.lower()
+        q = 4 if w in ("final", "last") else lex.ordinals.get(w, 0)
+    else:
+        q = int(m.group("qn"))
+    if not 1 <= q <= 4:
+        return None
+    y = _year(m, dct) or (int(y0) if (y0 := _g(m, "year0")) else None)
+    fiscal = bool(_g(m, "fiscal") or _g(m, "fiscal2"))
+    if y is not None:
+        return Spec(rule.type, value=f"FY{y}-Q{q}" if fiscal else f"{y}-Q{q}")
+    rel = _g(m, "rel")
+    if rel is None and word is not None and word.lower() == "last":
+        # "the last quarter": the quarter before the DCT's
+        return Spec(rule.type, kind="shift", unit="quarter", n=-1, gran="quarter")
+    anchor, n = rel_anchor(rel, lex)
+    return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="quarter", quarter=q)
+
+
+@register("half")
+def half(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    word = _g(m, "h")
+    h = int(m.group("hn")) if word is None else (1 if word.lower() in ("first", "1st") else 2)
+    y = _year(m, dct) or (int(y0) if (y0 := _g(m, "year0")) else None)
+    if y is not None:
+        return Spec(rule.type, value=f"{y}-H{h}")
+    anchor, n = rel_anchor(_g(m, "rel"), lex)
+    return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="half", half=h)
+
+
+# ---- DCT-relative and anaphoric ----------------------------------------------------------------
+
+
+@register("deictic_day")
+def deictic_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    word = (_g(m, "word") or "").lower()
+    direction = _norm(_g(m, "dir") or "")
+    rel = (_g(m, "rel") or "").lower()
+    n = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    if direction:
+        n = -2 if direction.startswith("before") else 2
+    if rel == "last":  # "last night": the night before the DCT
+        n = -1
+    pod = _g(m, "pod") or ("tonight" if word == "tonight" else None)
+    suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
+    return Spec("TIME" if suffix else "DATE", kind="shift", unit="day", n=n, suffix=suffix)
+
+
+@register("rel_unit")
+def rel_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    unit = m.group("unit").lower()
+    direction = _direction(m)
+    n = {"last": -1, "next": 1}.get(direction or "this", 0)
+    gran = unit
+    shift_unit = "week" if unit == "weekend" else unit
+    return Spec(rule.type, kind="shift", unit=shift_unit, n=n, gran=gran)
+
+
+@register("ref_unit")
+def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    unit = m.group("unit").lower()
+    if rule.params.get("lowercase_unit") and m.group("unit")[0].isupper():
+        return None  # "Car of the Year" is a title, not a time
+    rel = _norm(_g(m, "rel") or "the same")
+    n = {
+        "the previous": -1,
+        "the preceding": -1,
+        "the prior": -1,
+        "before": -1,
+        "previous": -1,
+        "earlier": -1,
+        "the following": 1,
+        "the next": 1,
+        "after": 1,
+        "later": 1,
+    }.get(rel, 0)
+    if rule.name == "the_year_with_mod":
+        # "the end of the year": the year in focus (same sentence) or the DCT's
+        return Spec(rule.type, kind="fill", anchor="near", gran=unit, unit=unit)
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=unit)
+
+
+@register("ago")
+def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    num = parse_number(m.group("num"), lex)
+    unit = _unit_name(m.group("unit"))
+    if num is None or num != int(num) or unit not in ("day", "week", "month", "year", "decade"):
+        return None
+    sign = -1 if m.group("dir").lower() == "ago" else 1
+    gran = "year" if unit == "decade" else unit
+    return Spec(rule.type, kind="shift", unit=unit, n=sign * int(num), gran=gran)
+
+
+@register("weekday")
+def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    wd = weekday_number(m.group("weekday"), lex)
+    if wd is None:
+        return None
+    before = m.string[max(0, m.start() - 12) : m.start()].split()
+    if before and before[-1][0].isupper() and before[-1].lower() in lex.weekday_name_prefixes:
+        return None  # "Black Monday", "Good Friday"
+    pod = _g(m, "pod")
+    suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
+    direction = _direction(m)
+    kind = "cycle" if direction else "weekday"
+    return Spec(
+        "TIME" if suffix else "DATE", kind=kind, weekday=wd, direction=direction, suffix=suffix
+    )
+
+
+@register("clock")
+def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    named = _g(m, "named")
+    if named:
+        h, mi = (24, 0) if named.lower() == "midnight" else (12, 0)
+    else:
+        h, mi = int(m.group("h")), int(_g(m, "mi") or 0)
+        ampm = (_g(m, "ampm") or "").lower()
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+        if h > 24 or (h == 24 and mi):
+            return None
+        if _g(m, "mi") is not None and not ampm and not _g(m, "tz") and "." in m.group(0):
+            return None  # "3.45" without am/pm or zone is a number, not a time
+    tz = (_g(m, "tz") or "").upper()
+    suffix = f"T{h:02d}:{mi:02d}" + ("Z" if tz in ("UTC", "GMT", "Z") else "")
+    word = (_g(m, "word") or "").lower()
+    wd = weekday_number(_g(m, "weekday"), lex)
+    if wd is not None:
+        return Spec("TIME", kind="weekday", weekday=wd, suffix=suffix)
+    if word:
+        n = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return Spec("TIME", kind="shift", unit="day", n=n, suffix=suffix)
+    # a bare clock time belongs to the day in focus: the last day mentioned in the sentence
+    return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=suffix)
+
+
+@register("same_period")
+def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    # the period in focus, one year earlier, at the granularity of that period
+    return Spec(rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran="ref")
+
+
+@register("holiday")
+def holiday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    name = re.sub(r"\s*['’]\s*", "'", _norm(m.group("holiday")))
+    if not m.group("holiday")[0].isupper() or name not in lex.holidays:
+        return None
+    mo, d = lex.holidays[name]
+    return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d)
+
+
+@register("pod")
+def pod(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    code = lex.parts_of_day[m.group("pod").lower()]
+    return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=f"T{code}")
+
+
+# ---- durations and sets ------------------------------------------------------------------------
+
+
+def _unit_name(token: str) -> str:
+    t = token.lower().removesuffix("-long")
+    if t.startswith("centur"):
+        return "century"
+    return t[:-1] if t.endswith("s") else t
+
+
+def duration_value(num: float | None, unit: str, lex: Lexicon) -> str:
+    letter, mult, is_time = lex.units[unit]
+    if num is None:
+        amount = "X"
+    else:
+        total = num * mult
+        amount = str(int(total)) if total == int(total) else f"{total:g}"
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+@register("duration")
+def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    unit_text = _g(m, "unit") or _g(m, "unit2")
+    if unit_text is None:
+        return None
+    unit = _unit_name(unit_text)
+    num_text = _g(m, "num")
+    if num_text is None:
+        # "the past decade" is one unit; bare plurals ("for years") are vague
+        num = 1.0 if rule.name == "duration_the_past_unit" else None
+    else:
+        num = parse_number(num_text, lex)
+        if num is None and not re.fullmatch(
+            r"several|a\s+few|few|many|some|numerous|a\s+couple\s+of|a\s+number\s+of",
+            _norm(num_text),
+        ):
+            return None
+        if unit in ("second", "quarter") and _norm(num_text) in ("a", "an", "one"):
+            return None  # "a second" is usually the ordinal, "a quarter" a fraction
+        if num is not None and _g(m, "half"):
+            num += 0.5
+    return Spec(rule.type, value=duration_value(num, unit, lex))
+
+
+@register("set_every")
+def set_every(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    token = _g(m, "weekday") or _g(m, "unit") or ""
+    if (wd := weekday_number(token, lex)) is not None:
+        return Spec("SET", value=f"XXXX-WXX-{wd}")
+    low = token.lower()
+    if low in lex.parts_of_day:
+        return Spec("SET", value=f"XXXX-XX-XXT{lex.parts_of_day[low]}")
+    num = parse_number(_g(m, "num") or "1", lex)
+    return Spec("SET", value=duration_value(num, _unit_name(low), lex))
+
+
+_ADVERBS = {
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "yearly": "P1Y",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "biannual": "P6M",
+    "semiannual": "P6M",
+    "semi-annual": "P6M",
+    "biennial": "P2Y",
+}
+
+
+@register("set_adverb")
+def set_adverb(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    word = m.group("adverb")
+    if word[0].isupper():
+        # A capitalised "Daily"/"Weekly" inside a sentence is a name ("China Daily"); at the
+        # start of a sentence it is just capitalised.
+        before = m.string[max(0, m.start() - 3) : m.start()].strip()
+        if before and before[-1] not in ".!?\"“'‘":
+            return None
+    return Spec("SET", value=_ADVERBS[word.lower()])
+
+
+@register("fixed")
+def fixed(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    return Spec(rule.type, value=str(rule.params["value"]))
+
+
+def with_span(spec: Spec, start: int, end: int) -> Spec:
+    return replace(spec, start=start, end=end)

@@ -1,0 +1,231 @@
+"""Resolve a Spec against the document creation time (DCT) and the reference time.
+
+The reference time is the last DATE/TIME resolved so far in the text; anaphoric expressions
+("the same year", "April of that year", "the following day") take their anchor from it.
+Without a DCT (and no reference), relative expressions get X placeholders ("XXXX-09-11") and
+the anchor "unresolved"; nothing raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from checker.extract.timex.normalize import Spec
+from checker.extract.timex.values import fmt, interval_of, occurrences, shift, unknown
+from checker.models.time import Interval
+
+GRAN_RANK = {
+    "day": 0,
+    "week": 1,
+    "weekend": 1,
+    "month": 2,
+    "season": 3,
+    "quarter": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "century": 7,
+}
+# a date this far after the DCT is still read as upcoming in a past-tense clause ("in December"
+# written on November 24 is this December, not last year's)
+FUTURE_SLACK = timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The time in focus: the last resolved DATE/TIME and where its mention ends."""
+
+    value: str
+    interval: Interval
+    end: int
+
+
+@dataclass(frozen=True)
+class Context:
+    dct: date | None
+    ref: Reference | None
+    same_sentence: bool  # the reference was mentioned earlier in the current sentence
+    future: bool  # the clause speaks about the future ("will", "is set to", ...)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    anchor: str  # explicit | dct | previous | unresolved
+    interval: Interval | None
+
+
+def _finish(value: str, anchor: str, type_: str) -> Resolved:
+    iv = interval_of(value) if type_ in ("DATE", "TIME") else None
+    return Resolved(value, anchor, iv)
+
+
+def _unresolved_fill(spec: Spec) -> str:
+    if spec.month and spec.day:
+        return f"XXXX-{spec.month:02d}-{spec.day:02d}"
+    if spec.month:
+        return f"XXXX-{spec.month:02d}"
+    if spec.season:
+        return f"XXXX-{spec.season}"
+    if spec.quarter:
+        return f"XXXX-Q{spec.quarter}"
+    if spec.half:
+        return f"XXXX-H{spec.half}"
+    return unknown(spec.gran)
+
+
+def _unresolved(spec: Spec) -> Resolved:
+    if spec.weekday:
+        value = f"XXXX-WXX-{spec.weekday}"
+    elif spec.kind in ("fill", "cycle"):
+        value = _unresolved_fill(spec)
+    else:
+        value = unknown(spec.gran)
+    return Resolved(value + spec.suffix, "unresolved", None)
+
+
+def resolve(spec: Spec, ctx: Context) -> Resolved:
+    if spec.kind == "explicit":
+        assert spec.value is not None
+        return _finish(spec.value, "explicit", spec.type)
+    if spec.kind == "shift":
+        return _resolve_shift(spec, ctx)
+    if spec.kind == "fill":
+        return _resolve_fill(spec, ctx)
+    if spec.kind in ("cycle", "weekday"):
+        return _resolve_cycle(spec, ctx)
+    raise ValueError(f"unknown spec kind {spec.kind!r}")
+
+
+def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
+    base: date | None = None
+    anchor = "dct"
+    gran = spec.gran
+    ref = ctx.ref
+    if gran == "ref":  # "the same period last year": the reference's own granularity
+        if ref is None:
+            return Resolved(unknown("year"), "unresolved", None)
+        gran = str(ref.interval.granularity)
+        if ref.value.endswith("-WE"):
+            gran = "weekend"
+    if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= GRAN_RANK[spec.unit]:
+        base, anchor = ref.interval.begin, "previous"
+    elif ctx.dct is not None:
+        base = ctx.dct
+    if base is None:
+        return _unresolved(spec)
+    d = shift(base, spec.unit, spec.n)
+    value = fmt(d, gran) + (spec.suffix if gran == "day" else "")
+    return _finish(value, anchor, spec.type)
+
+
+def _fill_value(spec: Spec, year: int, base: date) -> str | None:
+    if spec.month and spec.day:
+        try:
+            return date(year, spec.month, spec.day).isoformat()
+        except ValueError:  # February 29 in a common year
+            return None
+    if spec.month:
+        return f"{year}-{spec.month:02d}"
+    if spec.season:
+        return f"{year}-{spec.season}"
+    if spec.quarter:
+        return f"{year}-Q{spec.quarter}"
+    if spec.half:
+        return f"{year}-H{spec.half}"
+    if spec.gran == "day":
+        return base.isoformat() + spec.suffix
+    return fmt(
+        date(year, base.month, base.day) if spec.gran != "year" else date(year, 1, 1), spec.gran
+    )
+
+
+def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
+    ref = ctx.ref
+    need = "day" if spec.gran == "day" and not spec.month else "year"
+    ref_ok = ref is not None and GRAN_RANK[ref.interval.granularity] <= GRAN_RANK[need]
+    use_ref = False
+    if spec.anchor == "ref":
+        use_ref = ref_ok or ctx.dct is None and ref is not None
+    elif spec.anchor == "near":
+        use_ref = (ref_ok and ctx.same_sentence) or (ctx.dct is None and ref_ok)
+    if use_ref:
+        assert ref is not None
+        base, anchor = ref.interval.begin, "previous"
+    elif ctx.dct is not None:
+        base, anchor = ctx.dct, "dct"
+    else:
+        return _unresolved(spec)
+    year = base.year + spec.n
+    value = _fill_value(spec, year, base)
+    if value is None:
+        return _unresolved(spec)
+    if anchor == "dct" and spec.anchor == "near" and ctx.dct is not None:
+        value = _by_tense(spec, value, year, base, ctx)
+    return _finish(value, anchor, spec.type)
+
+
+def _by_tense(spec: Spec, value: str, year: int, base: date, ctx: Context) -> str:
+    """Pick the year for a DCT-anchored month, month-day, season, quarter or half."""
+    assert ctx.dct is not None
+    iv = interval_of(value)
+    if iv is None or not (spec.month or spec.season or spec.quarter or spec.half):
+        return value
+    dct = ctx.dct
+    if spec.quarter or spec.half or spec.season:
+        # business-news quarters and seasons: the occurrence nearest to the DCT
+        best = value
+        best_gap = _gap(iv, dct)
+        for y in (year - 1, year + 1):
+            cand = _fill_value(spec, y, base)
+            civ = interval_of(cand) if cand else None
+            if cand and civ and _gap(civ, dct) < best_gap:
+                best, best_gap = cand, _gap(civ, dct)
+        return best
+    if ctx.future and iv.end < dct:
+        return _fill_value(spec, year + 1, base) or value
+    if not ctx.future and iv.begin > dct + FUTURE_SLACK:
+        return _fill_value(spec, year - 1, base) or value
+    return value
+
+
+def _gap(iv: Interval, d: date) -> int:
+    if iv.begin <= d <= iv.end:
+        return 0
+    return min(abs((iv.begin - d).days), abs((iv.end - d).days))
+
+
+def _resolve_cycle(spec: Spec, ctx: Context) -> Resolved:
+    dct = ctx.dct
+    if dct is None:
+        return _unresolved(spec)
+    if spec.weekday:
+        kind, code = "weekday", spec.weekday
+    elif spec.month:
+        kind, code = "month", spec.month
+    else:
+        assert spec.season
+        kind, code = "season", spec.season
+    found = list(occurrences(kind, code, dct))
+    direction = spec.direction
+    chosen: str | None = None
+    if direction == "last":
+        chosen = next((v for v, iv in reversed(found) if iv.end < dct), None)
+    elif direction == "next":
+        chosen = next((v for v, iv in found if iv.begin > dct), None)
+    elif direction == "this":
+        if kind == "weekday":
+            monday = dct - timedelta(days=dct.weekday())
+            chosen = (monday + timedelta(days=int(code) - 1)).isoformat()
+        else:
+            inside = [v for v, iv in found if iv.begin <= dct <= iv.end]
+            same_year = [v for v, iv in found if v.startswith(f"{dct.year}-")]
+            chosen = (inside or same_year or [None])[0]
+    elif ctx.future:  # bare weekday in a future clause: the first one on or after the DCT
+        chosen = next((v for v, iv in found if iv.begin >= dct), None)
+    else:  # bare weekday in news: the last one on or before the DCT
+        chosen = next((v for v, iv in reversed(found) if iv.end <= dct), None)
+    if chosen is None:
+        return _unresolved(spec)
+    return _finish(chosen + spec.suffix, "dct", spec.type)

@@ -1,0 +1,177 @@
+"""Find time expressions in a text and normalize them (the tagging pass).
+
+1. Every rule's regex is run over the text (only where the cheap trigger pre-filter says a time
+   word could occur); each match is normalized to a Spec or rejected.
+2. Overlapping candidates are settled: the longest span wins, then the earlier rule.
+3. Modifier prefixes are attached ("late", "the end of", "since", "more than").
+4. Expressions are resolved in text order, tracking the reference time for anaphora.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from checker.extract.timex.normalize import REGISTRY, Spec
+from checker.extract.timex.resolve import Context, Reference, resolve
+from checker.extract.timex.rules import RuleTable, load_table
+from checker.models.time import Timex
+
+# a sentence ends at ., ! or ? followed by space and a capital/digit, or at a line break
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n")
+_CLAUSE_LOOKBACK = 200  # characters searched backwards for the start of the sentence
+_CLAUSE_LOOKAHEAD = 20  # "Tuesday will see ..." : a future cue just after the expression
+_PREFIX_WINDOW = 48  # characters before an expression searched for modifier words
+_WINDOW_BEFORE = 80  # a rule match starts at most this far before its trigger word
+_WINDOW_AFTER = 100  # ... and ends at most this far after it
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    spec: Spec
+
+
+def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words; rules only run inside them."""
+    windows: list[tuple[int, int]] = []
+    n = len(text)
+    for m in table.trigger.finditer(text):
+        start = max(0, m.start() - _WINDOW_BEFORE)
+        end = min(n, m.end() + _WINDOW_AFTER)
+        # end the window at whitespace so no word is cut (a cut word would fake a boundary)
+        while end < n and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _candidates(text: str, table: RuleTable, dct: date | None) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    lex = table.lexicon
+    windows = _windows(text, table)
+    for rule in table.rules:
+        normalize = REGISTRY[rule.normalize]
+        for m in (m for ws, we in windows for m in rule.regex.finditer(text, ws, we)):
+            out = normalize(m, rule, lex, dct)
+            if out is None:
+                continue
+            for spec in out if isinstance(out, list) else [out]:
+                if spec.start is not None and spec.end is not None:
+                    start, end = spec.start, spec.end
+                elif "core" in rule.regex.groupindex and m.group("core") is not None:
+                    start, end = m.span("core")
+                elif "core2" in rule.regex.groupindex and m.group("core2") is not None:
+                    start, end = m.span("core2")
+                else:
+                    start, end = m.span()
+                found.append(_Candidate(start, end, rule.priority, spec))
+    return found
+
+
+def _select(cands: list[_Candidate], size: int) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first, then by rule order; returned in text order."""
+    taken = bytearray(size)
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _apply_prefixes(text: str, c: _Candidate, floor: int, table: RuleTable) -> None:
+    """Extend the span over modifier words ("late", "the end of") and set mod from signals."""
+    for _ in range(3):  # a few stacked modifiers at most ("about the end of")
+        window_start = max(floor, c.start - _PREFIX_WINDOW)
+        before = text[window_start : c.start]
+        extended = False
+        for p in table.prefixes:
+            if c.spec.type not in p.types:
+                continue
+            if p.if_text is not None and not p.if_text.search(text[c.start : c.end]):
+                continue
+            m = p.regex.search(before)
+            if m is None:
+                continue
+            if c.spec.mod is None:
+                c.spec.mod = p.mod
+            if not p.in_span:
+                return  # a signal ("since", "more than") ends the prefix chain
+            c.start = window_start + m.start()
+            extended = True
+            break
+        if not extended:
+            return
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _CLAUSE_LOOKBACK)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _last_cue_end(regex: re.Pattern[str], text: str, start: int, end: int) -> int:
+    last = -1
+    for m in regex.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTable) -> bool:
+    """Does the clause around [start, end) speak about the future? The closest cue before the
+    expression decides; failing that, a future cue just after it ("Friday will see ...")."""
+    lex = table.lexicon
+    fut = _last_cue_end(lex.future_cues, text, sentence_start, start)
+    past = _last_cue_end(lex.past_cues, text, sentence_start, start)
+    if fut >= 0 or past >= 0:
+        return fut > past
+    after = text[end : end + _CLAUSE_LOOKAHEAD]
+    return lex.future_cues.search(after) is not None
+
+
+def tag(text: str, dct: date | None = None) -> list[Timex]:
+    """Time expressions in `text`, in order, normalized as TIMEX3 relative to `dct`."""
+    table = load_table()
+    chosen = _select(_candidates(text, table, dct), len(text))
+    floor = 0
+    for c in chosen:
+        _apply_prefixes(text, c, floor, table)
+        floor = c.end
+
+    result: list[Timex] = []
+    ref: Reference | None = None
+    for c in chosen:
+        sentence_start = _sentence_start(text, c.start)
+        ctx = Context(
+            dct=dct,
+            ref=ref,
+            same_sentence=ref is not None and ref.end >= sentence_start,
+            future=_future(text, sentence_start, c.start, c.end, table),
+        )
+        r = resolve(c.spec, ctx)
+        result.append(
+            Timex(
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                type=c.spec.type,
+                value=r.value,
+                mod=c.spec.mod,
+                interval=r.interval,
+                anchor=r.anchor,
+            )
+        )
+        if c.spec.type in ("DATE", "TIME") and r.interval is not None:
+            ref = Reference(r.value, r.interval, c.end)
+    return result

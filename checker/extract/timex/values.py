@@ -1,0 +1,171 @@
+"""TIMEX3 value algebra: format calendar values, shift dates, and map values to intervals.
+
+Values follow TimeML with two documented choices: decades are written ``199X`` and centuries
+``19XX`` (TimeML proper writes ``199`` and ``19``), and fiscal years are ``FY2007`` with no
+calendar interval (a fiscal calendar depends on the organisation).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from checker.models.time import Granularity, Interval
+
+SEASON_MONTHS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
+
+
+def add_months(d: date, months: int) -> date:
+    """Shift by whole months, clamping the day (Jan 31 + 1 month = Feb 28/29)."""
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """Move a date by n calendar units (day, week, month, quarter, half, year, decade, century)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(days=7 * n)
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120}
+    if unit in months:
+        return add_months(d, months[unit] * n)
+    if unit == "century":
+        return add_months(d, 1200 * n)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def season_of(d: date) -> tuple[int, str]:
+    """(season year, code) of the season containing d; Jan/Feb belong to the previous WI."""
+    if d.month in (12, 1, 2):
+        return (d.year if d.month == 12 else d.year - 1), "WI"
+    return d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def fmt(d: date, gran: str) -> str:
+    """Format the unit of granularity `gran` that contains d."""
+    if gran == "day":
+        return d.isoformat()
+    if gran == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if gran == "weekend":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}-WE"
+    if gran == "month":
+        return f"{d.year}-{d.month:02d}"
+    if gran == "season":
+        y, code = season_of(d)
+        return f"{y}-{code}"
+    if gran == "quarter":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "half":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if gran == "year":
+        return f"{d.year}"
+    if gran == "decade":
+        return f"{d.year // 10}X"
+    if gran == "century":
+        return f"{d.year // 100:02d}XX"
+    raise ValueError(f"unknown granularity {gran!r}")
+
+
+def unknown(gran: str) -> str:
+    """Placeholder value when no anchor is known (no DCT, no previous time)."""
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "season": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "half": "XXXX-HX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(gran, "XXXX")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_HALF = re.compile(r"(\d{4})-H([12])")
+_YEAR = re.compile(r"\d{4}")
+_DECADE = re.compile(r"(\d{3})X")
+_CENTURY = re.compile(r"(\d\d)XX")
+
+
+def interval_of(value: str) -> Interval | None:
+    """Calendar span [begin, end] (inclusive) of a DATE/TIME value, or None if not calendrical."""
+    try:
+        if m := _DAY.fullmatch(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return Interval(begin=d, end=d, granularity=Granularity.DAY)
+        if m := _WEEK.fullmatch(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            begin = monday + timedelta(days=5) if m[3] else monday
+            return Interval(begin=begin, end=monday + timedelta(days=6), granularity="week")
+        if m := _MONTH.fullmatch(value):
+            y, mo = int(m[1]), int(m[2])
+            return Interval(begin=date(y, mo, 1), end=_month_end(y, mo), granularity="month")
+        if m := _SEASON.fullmatch(value):
+            y, first = int(m[1]), SEASON_MONTHS[m[2]]
+            last = add_months(date(y, first, 1), 2)
+            return Interval(
+                begin=date(y, first, 1), end=_month_end(last.year, last.month), granularity="season"
+            )
+        if m := _QUARTER.fullmatch(value):
+            y, q = int(m[1]), int(m[2])
+            return Interval(
+                begin=date(y, 3 * q - 2, 1), end=_month_end(y, 3 * q), granularity="quarter"
+            )
+        if m := _HALF.fullmatch(value):
+            y, h = int(m[1]), int(m[2])
+            return Interval(
+                begin=date(y, 6 * h - 5, 1), end=_month_end(y, 6 * h), granularity="half"
+            )
+        if _YEAR.fullmatch(value):
+            y = int(value)
+            return Interval(begin=date(y, 1, 1), end=date(y, 12, 31), granularity="year")
+        if m := _DECADE.fullmatch(value):
+            y = int(m[1]) * 10
+            return Interval(begin=date(y, 1, 1), end=date(y + 9, 12, 31), granularity="decade")
+        if m := _CENTURY.fullmatch(value):
+            y = int(m[1]) * 100
+            return Interval(begin=date(y, 1, 1), end=date(y + 99, 12, 31), granularity="century")
+    except ValueError:  # impossible calendar date such as 2019-02-30
+        return None
+    return None
+
+
+def occurrences(kind: str, code: int | str, around: date) -> Iterator[tuple[str, Interval]]:
+    """Occurrences of a cyclic name (weekday 1-7, month 1-12, season code) near `around`,
+    in chronological order, as (value, interval)."""
+    if kind == "weekday":
+        monday = around - timedelta(days=around.weekday())
+        for k in range(-2, 3):
+            d = monday + timedelta(days=7 * k + int(code) - 1)
+            yield d.isoformat(), Interval(begin=d, end=d, granularity="day")
+    elif kind == "month":
+        for y in range(around.year - 2, around.year + 3):
+            v = f"{y}-{int(code):02d}"
+            iv = interval_of(v)
+            assert iv is not None
+            yield v, iv
+    elif kind == "season":
+        for y in range(around.year - 2, around.year + 3):
+            v = f"{y}-{code}"
+            iv = interval_of(v)
+            assert iv is not None
+            yield v, iv
+    else:
+        raise ValueError(kind)
