@@ -1,0 +1,358 @@
+"""Turn aligned facts into comparisons: two claims about one subject, with their relation.
+
+A `Comparison` is what the rule engine sees: the kind of fact, a subject in words, the two sides
+(each with its evidence and value) and `features`, the named relations that rule conditions test
+(`time_relation: disjoint`, `modality: planned+reported`, …).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from checker.align.compare import count_relation, format_time, place_relation, time_relation
+from checker.align.events import EventCluster, EventPair, align_events, cluster_events
+from checker.models.article import Article
+from checker.models.facts import ArticleFacts, EventFact, Evidence, Modality, RoleFact
+from checker.textutil import fold
+
+MODALITIES = ("negated", "planned", "reported")
+
+
+@dataclass
+class Side:
+    article: str
+    evidence: Evidence
+    value: str
+    highlight: tuple[int, int] | None = None  # file offsets of the compared words
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Comparison:
+    kind: str
+    subject: str
+    a: Side
+    b: Side
+    features: dict[str, str]
+    detail: str = ""
+    confidence: float = 0.8
+
+
+def modality_pair(a: Modality, b: Modality) -> str:
+    return "+".join(sorted((a.value, b.value)))
+
+
+def _subject(c: EventCluster, labels: Callable[[str, str], str | None]) -> str:
+    theme = c.first.theme or c.first.trigger
+    if c.predicate == "occur":
+        return theme
+    verb = labels("predicate", c.predicate) or c.predicate
+    return f"{theme}: {verb}"
+
+
+def _time_side(c: EventCluster) -> Side:
+    m = c.time_mention
+    assert m is not None and m.time is not None
+    t = m.time
+    evidence = m.evidence
+    if not (evidence.start <= t.start < evidence.end):
+        # The time was stated in the clause that governs this one (another sentence): quote both.
+        evidence = _widen(evidence, t.start, t.end)
+    return Side(
+        article=c.article,
+        evidence=evidence,
+        value=t.value + (f" ({t.mod})" if t.mod else ""),
+        highlight=(t.start, t.end),
+        detail={"text": t.text, "display": format_time(t), "modality": m.modality.value},
+    )
+
+
+def _widen(ev: Evidence, start: int, end: int) -> Evidence:
+    # Evidence quotes are rebuilt by the caller that knows the article text (see `finish`).
+    return ev.model_copy(update={"start": min(ev.start, start), "end": max(ev.end, end)})
+
+
+class PairBuilder:
+    """Builds every comparison for a set of articles."""
+
+    def __init__(self, articles: dict[str, Article], vocab, gazetteer) -> None:
+        self.articles = articles
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+
+    def label(self, kind: str, entry_id: str) -> str | None:
+        if kind == "predicate":
+            labels = {
+                "begin": "start",
+                "end": "end",
+                "sign": "signing",
+                "kill": "killing",
+                "die": "deaths",
+            }
+            return labels.get(entry_id, entry_id)
+        entry = self.vocab.get(kind, entry_id)
+        return entry.label if entry is not None else None
+
+    def type_of(self, word: str) -> str | None:
+        entry = self.vocab.lookup("event_types", word)
+        return entry.id if entry is not None else None
+
+    def build(self, facts: list[ArticleFacts], sentence_of: dict[str, Callable[[int], int]]):
+        clusters: list[EventCluster] = []
+        for f in facts:
+            art = self.articles[f.article]
+            clusters.extend(
+                cluster_events(
+                    f.article, art.published, f.events, self.gazetteer, sentence_of[f.article]
+                )
+            )
+        out: list[Comparison] = []
+        for pair in align_events(clusters, self.type_of, self.gazetteer):
+            out.extend(self.event_comparisons(pair))
+        out.extend(self.role_comparisons(facts))
+        return [self.finish(c) for c in out]
+
+    def finish(self, c: Comparison) -> Comparison:
+        """Make sure each quote is the verbatim text at its offsets."""
+        for side in (c.a, c.b):
+            text = self.articles[side.article].text
+            ev = side.evidence
+            side.evidence = ev.model_copy(
+                update={
+                    "quote": text[ev.start : ev.end],
+                    "line": self.articles[side.article].line_of(ev.start),
+                }
+            )
+        return c
+
+    # --- events -----------------------------------------------------------------------
+    def event_comparisons(self, pair: EventPair) -> list[Comparison]:
+        a, b = sorted((pair.a, pair.b), key=lambda c: (c.article, c.first.evidence.start))
+        subject = _subject(a, self.label)
+        conf = 0.55 + 0.4 * pair.theme_score
+        out: list[Comparison] = []
+        modality = modality_pair(a.modality, b.modality)
+        if a.time is not None and b.time is not None and a.time_stated and b.time_stated:
+            if pair.strong_for("time"):
+                rel = time_relation(a.time, b.time)
+                if rel != "unknown":
+                    sa, sb = _time_side(a), _time_side(b)
+                    detail = self._time_detail(sa, sb, rel, a, b)
+                    out.append(
+                        Comparison(
+                            "time",
+                            subject,
+                            sa,
+                            sb,
+                            {"time_relation": rel, "modality": modality},
+                            detail,
+                            conf,
+                        )
+                    )
+        pa, pb = a.place_mention, b.place_mention
+        if pa is not None and pb is not None and pair.strong_for("place"):
+            rel = place_relation(self.gazetteer, pa[1], pb[1])
+            if rel.kind != "unknown":
+                sides = []
+                for m, ref in (pa, pb):
+                    sides.append(
+                        Side(
+                            article=m.evidence.article,
+                            evidence=_widen(m.evidence, ref.mention.start, ref.mention.end),
+                            value=ref.place.name if ref.place else ref.mention.text,
+                            highlight=(ref.mention.start, ref.mention.end),
+                            detail={"text": ref.mention.text, "relation": ref.relation},
+                        )
+                    )
+                out.append(
+                    Comparison(
+                        "place",
+                        subject,
+                        sides[0],
+                        sides[1],
+                        {"place_relation": rel.kind, "modality": modality},
+                        rel.detail,
+                        conf,
+                    )
+                )
+        va, vb = a.venue_mention, b.venue_mention
+        if va is not None and vb is not None and pair.strong_for("venue"):
+            same = va.venue == vb.venue
+            sides = [self._venue_side(m) for m in (va, vb)]
+            label = self.label("venues", va.venue) or va.venue
+            detail = (
+                f"both describe the site as a {label.lower()}"
+                if same
+                else f"{sides[0].value} vs {sides[1].value}"
+            )
+            owners = (va.venue_owner, vb.venue_owner)
+            if all(owners) and owners[0] != owners[1]:
+                detail += f"; owners named differently ({owners[0]} vs {owners[1]}), not compared"
+            out.append(
+                Comparison(
+                    "venue",
+                    subject,
+                    sides[0],
+                    sides[1],
+                    {"venue_relation": "same" if same else "different", "modality": modality},
+                    detail,
+                    conf,
+                )
+            )
+        if {a.modality, b.modality} == {Modality.NEGATED, Modality.REPORTED} and (
+            pair.theme_shared >= 2 or any(v is True for v in pair.compat.values())
+        ):
+            sa = Side(a.article, a.first.evidence, a.modality.value)
+            sb = Side(b.article, b.first.evidence, b.modality.value)
+            out.append(
+                Comparison(
+                    "event",
+                    subject,
+                    sa,
+                    sb,
+                    {"modality": modality},
+                    "one article says it happened, the other that it did not",
+                    conf,
+                )
+            )
+        out.extend(self.count_comparisons(pair, subject, conf))
+        return out
+
+    def _venue_side(self, m: EventFact) -> Side:
+        label = self.label("venues", m.venue or "") or m.venue or ""
+        owner = f" ({m.venue_owner}-owned)" if m.venue_owner else ""
+        return Side(m.evidence.article, m.evidence, f"{label}{owner}", detail={"venue": m.venue})
+
+    def _time_detail(self, sa: Side, sb: Side, rel: str, a: EventCluster, b: EventCluster) -> str:
+        da, db = sa.detail["display"], sb.detail["display"]
+        words = {
+            "equal": f"both give {da}",
+            "a_in_b": f"{da} lies within {db}",
+            "b_in_a": f"{db} lies within {da}",
+            "overlap": f"{da} and {db} overlap",
+            "disjoint": f"{da} vs {db}: the periods do not overlap",
+        }
+        text = words.get(rel, rel)
+        for c, side in ((a, sa), (b, sb)):
+            if c.modality == Modality.PLANNED:
+                text += (
+                    f"; {c.article} gives a planned date ('{side.detail['text']}'), "
+                    "which may simply have changed"
+                )
+        return text
+
+    def count_comparisons(self, pair: EventPair, subject: str, conf: float) -> list[Comparison]:
+        out: list[Comparison] = []
+        ca = [c for m in pair.a.mentions for c in m.counts]
+        cb = [c for m in pair.b.mentions for c in m.counts]
+        for x in ca:
+            for y in cb:
+                if x.noun != y.noun:
+                    continue
+                rel = count_relation(x, y)
+                sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
+                sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
+                out.append(
+                    Comparison(
+                        "count",
+                        f"{subject}: number of {x.noun}s",
+                        sx,
+                        sy,
+                        {"count_relation": rel},
+                        f"{x.text} vs {y.text} {x.noun}s",
+                        conf,
+                    )
+                )
+        return out
+
+    # --- roles ------------------------------------------------------------------------
+    def role_comparisons(self, facts: list[ArticleFacts]) -> list[Comparison]:
+        by_role: dict[tuple[str, str], list[RoleFact]] = defaultdict(list)
+        for f in facts:
+            for r in f.roles:
+                if r.org:
+                    by_role[(r.role, r.org)].append(r)
+        out: list[Comparison] = []
+        for (role, org), roles in sorted(by_role.items()):
+            entry = self.vocab.get("roles", role)
+            unique = entry is not None and getattr(entry, "unique_per", None) is not None
+            label = entry.label if entry is not None else role
+            country = self.gazetteer.country_name(org)
+            subject = f"{label} of {country}"
+            best: dict[tuple[str, str, str, str], Comparison] = {}
+            for x, y in combinations(roles, 2):
+                if x.evidence.article == y.evidence.article:
+                    continue
+                x, y = sorted((x, y), key=lambda r: r.evidence.article)
+                same = same_person(x.person_key, y.person_key)
+                if not same and not unique:
+                    continue
+                if same:
+                    rel = "same_person"
+                elif x.former or y.former or x.time is None or y.time is None:
+                    rel = "different_person_unknown_time"
+                else:
+                    trel = time_relation(x.time, y.time)
+                    rel = (
+                        "different_person_disjoint"
+                        if trel == "disjoint"
+                        else "different_person_overlapping"
+                    )
+                sides = [self._role_side(r) for r in (x, y)]
+                detail = self._role_detail(x, y, rel)
+                comp = Comparison(
+                    "person_role", subject, sides[0], sides[1], {"role_relation": rel}, detail, 0.8
+                )
+                key = (x.evidence.article, x.person_key, y.evidence.article, y.person_key)
+                # One comparison per pair of people: keep the one whose times are closest.
+                if key not in best or _closeness(comp) < _closeness(best[key]):
+                    best[key] = comp
+            out.extend(best.values())
+        return out
+
+    def _role_side(self, r: RoleFact) -> Side:
+        when = format_time(r.time) if r.time is not None else "undated"
+        return Side(
+            r.evidence.article,
+            r.evidence,
+            f"{r.person} ({r.title}, {when})",
+            detail={"person": r.person, "title": r.title, "time": r.time.value if r.time else None},
+        )
+
+    def _role_detail(self, x: RoleFact, y: RoleFact, rel: str) -> str:
+        tx = format_time(x.time) if x.time else "an unknown time"
+        ty = format_time(y.time) if y.time else "an unknown time"
+        if rel == "same_person":
+            return f"both name {x.person} as {x.title}"
+        if rel == "different_person_disjoint":
+            return (
+                f"{x.person} is named for {tx} and {y.person} for {ty}: different times, "
+                "so one may have succeeded the other"
+            )
+        if rel == "different_person_overlapping":
+            return f"{x.person} ({tx}) and {y.person} ({ty}) are named for the same time"
+        return f"{x.person} and {y.person}: the times cannot be compared"
+
+
+def _closeness(c: Comparison) -> int:
+    return 0 if c.features.get("role_relation") != "different_person_disjoint" else 1
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same person by folded name: equal, or one is the other's surname with a matching initial."""
+    if a == b:
+        return True
+    pa, pb = fold(a).split(), fold(b).split()
+    if not pa or not pb:
+        return False
+    if pa[-1] != pb[-1]:
+        return False
+    if len(pa) == 1 or len(pb) == 1:
+        return True
+    return pa[0][0] == pb[0][0]
+
+
+__all__ = ["Comparison", "MODALITIES", "PairBuilder", "Side", "modality_pair"]

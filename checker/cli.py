@@ -1,0 +1,148 @@
+"""The `checker` command line. Each command is a plain function; types are the interface."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+
+app = typer.Typer(
+    help="Find where articles about one story agree and where they conflict.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _rule_errors(err: RuleSetError) -> typer.Exit:
+    for e in err.errors:
+        typer.echo(e.one_line(), err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: text, or json for .json)"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file")
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
+    ] = None,
+    preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
+) -> None:
+    """Check a folder of articles and report conflicts and agreements between them."""
+    from checker.report import RENDERERS, print_report
+    from checker.run import check
+
+    targets = paths or [Path("seeds")]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        raise _fail(f"[E007] {missing[0]}: no such file or folder")
+    if rules is not None and not rules.is_dir():
+        raise _fail(f"[E203] rules folder '{rules}' does not exist")
+    console = Console(stderr=True)
+    show_progress = console.is_terminal and not _in_ci()
+    try:
+        if show_progress:
+            with console.status("Reading articles…") as status:
+                result = check(
+                    targets,
+                    rules_dir=rules,
+                    preview=preview,
+                    progress=lambda name: status.update(f"Reading {name}…"),
+                )
+        else:
+            result = check(targets, rules_dir=rules, preview=preview)
+    except RuleSetError as err:
+        raise _rule_errors(err) from None
+    except CheckerError as err:
+        raise _fail(err.one_line()) from None
+    report = result.report
+    for problem in report.problems:
+        typer.echo(f"[{problem.code}] {problem.path}: {problem.message}", err=True)
+    if not report.articles:
+        raise _fail("[E007] no article could be read; nothing was checked")
+
+    chosen = fmt or (ReportFormat.json if output and output.suffix == ".json" else None)
+    if output is not None:
+        text = RENDERERS[(chosen or ReportFormat.text).value](report)
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"report written to {output}", err=True)
+    if output is None or chosen is None:
+        if chosen in (None, ReportFormat.text):
+            print_report(report, Console())
+        else:
+            sys.stdout.write(RENDERERS[chosen.value](report))
+
+
+@app.command()
+def facts(
+    file: Annotated[Path, typer.Argument(help="One article file")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    rules: Annotated[Path | None, typer.Option("--rules", help="Rules folder")] = None,
+) -> None:
+    """Print the facts extracted from one article."""
+    from checker.extract.pipeline import Context, Extractor
+    from checker.ingest import load_paths
+    from checker.report.facts import render_facts
+
+    if fmt not in ("text", "json"):
+        raise _fail(f"[E202] unknown output format '{fmt}'; known formats: json, text")
+    articles, errors = load_paths([file])
+    for err in errors:
+        typer.echo(err.one_line(), err=True)
+    if not articles:
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        extracted = Extractor(Context(rules_dir=rules))(articles[0])
+    except RuleSetError as err:
+        raise _rule_errors(err) from None
+    sys.stdout.write(render_facts(articles[0], extracted, fmt))
+
+
+def _in_ci() -> bool:
+    import os
+
+    return bool(os.environ.get("CI"))
+
+
+def _register() -> None:
+    from checker.commands.rule import rule
+
+    app.command("rule")(rule)
+    try:
+        from checker.commands.timex import timex
+    except ImportError:  # pragma: no cover - while the command is being written
+        return
+    app.command("timex")(timex)
+
+
+_register()
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,162 @@
+"""Component: counts — how many of what ('13 Serbian police officers', 'nearly 200 dead').
+
+Each count keeps its approximation word, which turns the number into a range of values the
+wording allows: 'nearly 200' is compatible with 180 but not with 210; 'dozens' with 40.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from checker.extract.document import ArticleDoc
+from checker.extract.numbers import parse_number
+from checker.extract.pipeline import Context, component
+from checker.models.facts import CountFact
+from checker.rules.vocab import CountEntry
+from checker.textutil import fold
+
+# Nouns a number can modify without counting things of the story.
+_NOT_COUNTED = {
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "time",
+    "percent",
+    "%",
+    "point",
+    "page",
+    "chapter",
+    "km",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "metre",
+    "meter",
+}
+
+
+def _counted_noun(last: Token) -> Token | None:
+    """The noun a number counts: '13 officers' (nummod) or 'thousands of citizens' (of)."""
+    if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        if last.head.i > last.i:
+            return last.head
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
+
+
+def _phrase(noun: Token, number_tokens: set[int]) -> str:
+    words = []
+    for child in noun.children:
+        if child.i < noun.i and child.i not in number_tokens and child.dep_ in ("compound", "amod"):
+            if child.is_alpha:
+                words.append(fold(child.lemma_))
+    words.append(fold(noun.lemma_))
+    return " ".join(words)
+
+
+@component("counts", requires=("timexes",), assigns=("counts",))
+def counts(adoc: ArticleDoc, ctx: Context) -> None:
+    doc = adoc.doc
+    in_timex: set[int] = set()
+    for t in adoc.timexes:
+        span = doc.char_span(t.start - adoc.offset, t.end - adoc.offset, alignment_mode="expand")
+        if span is not None:
+            in_timex.update(tok.i for tok in span)
+    vague = {start: entry for start, _end, entry in ctx.vocab.find_all("counts", doc.text)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in in_timex or not (tok.like_num or fold(tok.text) in ("dozen", "a dozen")):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].like_num and j + 1 not in in_timex:
+            j += 1
+        number_text = doc[i : j + 1].text
+        value = parse_number(number_text)
+        last = doc[j]
+        i = j + 1
+        if value is None or _looks_like_code(tok):
+            continue
+        noun = _counted_noun(last)
+        if noun is None or fold(noun.lemma_) in _NOT_COUNTED:
+            continue
+        low, high, approx, start = value, value, None, tok.idx
+        # An approximation word right before the number ('nearly', 'at least', 'more than').
+        for a_start, entry in vague.items():
+            gap = doc.text[a_start : tok.idx]
+            if 0 < len(gap) <= 20 and gap.lower().split() and a_start < tok.idx:
+                phrase_end = a_start + len(gap.rstrip())
+                if doc.text[phrase_end : tok.idx].strip() == "":
+                    low, high = approx_bounds(entry, value)
+                    approx, start = doc.text[a_start:phrase_end], a_start
+        end = last.idx + len(last.text)
+        file_start, file_end = start + adoc.offset, end + adoc.offset
+        adoc.counts.append(
+            CountFact(
+                value=value,
+                low=low,
+                high=high,
+                approx=approx,
+                noun=fold(noun.lemma_),
+                phrase=_phrase(noun, set(range(tok.i, last.i + 1))),
+                text=doc.text[start:end],
+                start=file_start,
+                end=file_end,
+                evidence=adoc.evidence(file_start, file_end),
+            )
+        )
+    # Vague quantities with no number at all: 'dozens of people', 'thousands of citizens'.
+    for a_start, entry in vague.items():
+        if entry.scale != "absolute":
+            continue
+        tok = adoc.token_at(a_start + adoc.offset)
+        if tok is None or tok.i in in_timex:
+            continue
+        noun = _counted_noun(tok)
+        if noun is None:
+            continue
+        file_start = a_start + adoc.offset
+        file_end = tok.idx + len(tok.text) + adoc.offset
+        low, high_or_none = entry.interval()
+        high = float("inf") if high_or_none is None else high_or_none
+        adoc.counts.append(
+            CountFact(
+                value=(low + high) / 2,
+                low=low,
+                high=high,
+                approx=tok.text,
+                noun=fold(noun.lemma_),
+                phrase=_phrase(noun, {tok.i}),
+                text=tok.text,
+                start=file_start,
+                end=file_end,
+                evidence=adoc.evidence(file_start, file_end),
+            )
+        )
+    adoc.counts.sort(key=lambda c: c.start)
+
+
+def _looks_like_code(tok: Token) -> bool:
+    """Model numbers and codes ('CH-92A', 'Pegaz-011') are names, not counts."""
+    text = tok.text
+    return any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text)
+
+
+def approx_bounds(entry: CountEntry, value: float) -> tuple[float, float]:
+    """The range of values an approximation word allows around `value`."""
+    if entry.scale == "absolute":
+        return value, value
+    low, high = entry.interval(value)
+    return low, float("inf") if high is None else high

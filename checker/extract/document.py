@@ -1,0 +1,100 @@
+"""The shared document model that every extraction component reads and writes (spaCy style)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from checker.models.article import Article
+from checker.models.facts import (
+    ArticleFacts,
+    CountFact,
+    EventFact,
+    Evidence,
+    PersonFact,
+    PlaceRef,
+    RoleFact,
+)
+from checker.models.time import Timex
+
+
+@dataclass
+class ArticleDoc:
+    """One article while it is being read. Offsets in facts are into `article.text`."""
+
+    article: Article
+    doc: Doc
+    timexes: list[Timex] = field(default_factory=list)
+    people: list[PersonFact] = field(default_factory=list)
+    # token index -> person id, for every token that names a person
+    person_tokens: dict[int, str] = field(default_factory=dict)
+    roles: list[RoleFact] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)  # ISO codes named in the article
+    counts: list[CountFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @property
+    def offset(self) -> int:
+        """Where the spaCy doc starts in the article file (after front matter)."""
+        return self.article.body_start
+
+    @property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    def char(self, token: Token) -> int:
+        """File offset of a token."""
+        return token.idx + self.offset
+
+    def sentence_index(self, file_offset: int) -> int:
+        if not self._sent_starts:
+            self._sent_starts = [s.start_char + self.offset for s in self.doc.sents]
+        return max(bisect.bisect_right(self._sent_starts, file_offset) - 1, 0)
+
+    def token_at(self, file_offset: int) -> Token | None:
+        span = self.doc.char_span(
+            file_offset - self.offset, file_offset - self.offset + 1, alignment_mode="expand"
+        )
+        return span[0] if span is not None and len(span) else None
+
+    def timexes_in(self, start: int, end: int) -> list[Timex]:
+        """Timexes whose start lies in [start, end) (file offsets)."""
+        return [t for t in self.timexes if start <= t.start < end]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for a fact: the sentence holding [start, end), verbatim and trimmed."""
+        sent = self.doc[self.token_at(start).i].sent if self.token_at(start) is not None else None
+        if sent is None:
+            s, e = start, end
+        else:
+            s, e = sent.start_char + self.offset, sent.end_char + self.offset
+            # A sentence split inside a fact (rare) must still cover the fact.
+            s, e = min(s, start), max(e, end)
+        text = self.article.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return Evidence(
+            article=self.article.id,
+            quote=text[s:e],
+            start=s,
+            end=e,
+            line=self.article.line_of(s),
+        )
+
+    def to_facts(self) -> ArticleFacts:
+        return ArticleFacts(
+            article=self.article.id,
+            timexes=self.timexes,
+            people=self.people,
+            roles=self.roles,
+            places=self.places,
+            counts=self.counts,
+            events=self.events,
+        )

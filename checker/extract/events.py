@@ -1,0 +1,294 @@
+"""Component: events — what happened (or is planned, or denied), to what, when, where.
+
+An event is read from a verb whose lemma is a known predicate ("began", "was held", "signed") or
+from a noun that names an event type ("a joint training exercise"). Its theme is what the event is
+about: the direct object, or else the subject nearest the verb (spaCy often attaches coordinated
+subjects to the wrong verb; the nearest one is the safer guess). Time, places, venue and counts
+are taken from the event's own clause; a time carried over from earlier text is marked inherited.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from checker.extract.document import ArticleDoc
+from checker.extract.pipeline import Context, component
+from checker.extract.timeref import clause_head, clause_tokens, time_for_token
+from checker.models.facts import EventFact, Modality
+from checker.textutil import fold
+
+# Objects that carry no meaning of their own: "began operations", "took part".
+LIGHT_NOUNS = {
+    "operation",
+    "operations",
+    "work",
+    "activity",
+    "part",
+    "place",
+    "effort",
+    "process",
+    "step",
+    "way",
+}
+# Modifiers that do not identify an event: "the first training", "a new exercise".
+_WEAK_MODIFIERS = {
+    "first",
+    "second",
+    "third",
+    "last",
+    "final",
+    "new",
+    "same",
+    "other",
+    "further",
+    "more",
+    "such",
+    "latest",
+    "recent",
+    "previous",
+    "next",
+    "own",
+    "several",
+    "many",
+    "some",
+}
+_PLANNED_AUX = {"will", "would", "shall", "'ll", "’ll"}
+_PLAN_VERBS = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "intend",
+    "aim",
+    "hope",
+    "propose",
+    "due",
+    "prepare",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "want",
+    "seek",
+}
+_NEG = {"not", "n't", "never", "no"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_PRONOUN_POS = {"PRON"}
+# Reporting verbs attribute facts to a source; they are not events of the story themselves.
+_ATTRIBUTION_CLASSES = {"announce", "say", "report", "state"}
+
+
+def _lemma(tok: Token) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+def theme_words(head: Token, ctx: Context) -> list[str]:
+    """Lemmas that describe a noun phrase: its modifiers and head ('joint police patrol')."""
+    words: list[str] = []
+    for child in head.children:
+        if child.i > head.i:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in (
+            "NOUN",
+            "ADJ",
+            "PROPN",
+            "VERB",
+        ):
+            for sub in child.subtree:
+                if sub.pos_ in ("NOUN", "ADJ", "PROPN") and sub.is_alpha:
+                    word = _lemma(sub)
+                    if word not in _WEAK_MODIFIERS:
+                        words.append(word)
+    words.append(_lemma(head))
+    return words
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    subjects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            subjects.append(child)
+            subjects.extend(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN"))
+    subjects = [s for s in subjects if s.i < verb.i] or subjects
+    if not subjects:
+        # "…, when the units were joined" and participles: the head may hold the subject.
+        return None
+    return min(subjects, key=lambda s: abs(verb.i - s.i))
+
+
+def _theme_token(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ in ("NOUN", "PROPN"):
+            if fold(child.text) not in LIGHT_NOUNS:
+                return child
+    return _nearest_subject(verb)
+
+
+def modality_of(trigger: Token) -> Modality:
+    """Planned when a future/conditional auxiliary or a plan verb governs the trigger."""
+    children = list(trigger.children)
+    if any(c.dep_ == "neg" or fold(c.text) in _NEG and c.dep_ in ("neg", "det") for c in children):
+        return Modality.NEGATED
+    if any(c.dep_ == "aux" and fold(c.text) in _PLANNED_AUX for c in children):
+        return Modality.PLANNED
+    cur = trigger
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(cur.head) in _PLAN_VERBS:
+            return Modality.PLANNED
+        if (
+            any(c.dep_ == "aux" and fold(c.text) in _PLANNED_AUX for c in cur.children)
+            and cur.dep_ == "xcomp"
+        ):
+            return Modality.PLANNED
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            break
+    return Modality.REPORTED
+
+
+def _participants(tokens: list[Token], adoc: ArticleDoc, ctx: Context) -> list[str]:
+    """Countries (ISO codes) and people named in a clause."""
+    out: set[str] = set()
+    for tok in tokens:
+        pid = adoc.person_tokens.get(tok.i)
+        if pid:
+            out.update(p.key for p in adoc.people if p.id == pid)
+            continue
+        if tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
+            place = ctx.gazetteer.demonym(tok.text)
+            if place is not None and place.country:
+                out.add(place.country)
+    for ref in adoc.places:
+        if (
+            ref.place is not None
+            and ref.place.country
+            and any(ref.mention.start <= adoc.char(t) < ref.mention.end for t in tokens)
+        ):
+            out.add(ref.place.country)
+    return sorted(out)
+
+
+_OWNED = re.compile(r"([A-Z][\w’'.&]*)\s*-\s*owned\s+$")
+# A site is where the event took place only when a locative preposition introduces it.
+_LOCATIVE = {"at", "in", "inside", "near", "outside", "on", "within", "by"}
+
+
+def _venue(adoc: ArticleDoc, ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]:
+    """(venue kind id, owner) of a site named in the clause: 'a Chinese-owned steel mill'."""
+    if not tokens:
+        return None, None
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    text = adoc.doc.text
+    for start, end, entry in ctx.vocab.find_all("venues", text[lo:hi]):
+        head = adoc.doc.char_span(lo + start, lo + end, alignment_mode="expand")
+        if head is None or head.root.head.lower_ not in _LOCATIVE:
+            continue
+        before = text[max(0, lo + start - 40) : lo + start]
+        m = _OWNED.search(before)
+        # The owner is kept as written ("Chinese", "HBIS"): whether a company is Chinese is
+        # knowledge the article does not give, so owners are shown, not compared.
+        owner = m.group(1) if m else None
+        return entry.id, owner
+    return None, None
+
+
+def _predicate(tok: Token, ctx: Context):
+    """Vocabulary entry of a verb trigger, trying phrasal forms first ('take place')."""
+    lemma = _lemma(tok)
+    for child in tok.children:
+        if child.dep_ in ("prt", "dobj") and child.i == tok.i + 1:
+            entry = ctx.vocab.lookup("predicates", f"{lemma} {_lemma(child)}")
+            if entry is not None:
+                return entry
+    return ctx.vocab.lookup("predicates", lemma)
+
+
+def _event_type(tok: Token, ctx: Context):
+    entry = ctx.vocab.lookup("event_types", _lemma(tok))
+    if entry is None:
+        entry = ctx.vocab.lookup("event_types", fold(tok.text))
+    return entry
+
+
+def _place_refs(adoc: ArticleDoc, tokens: list[Token]):
+    starts = {adoc.char(t) for t in tokens}
+    return [
+        ref for ref in adoc.places if ref.relation in ("in", "near") and ref.mention.start in starts
+    ]
+
+
+@component("events", requires=("timexes", "people", "places", "counts"), assigns=("events",))
+def events(adoc: ArticleDoc, ctx: Context) -> None:
+    doc = adoc.doc
+    themes_used: set[int] = set()
+    found: list[EventFact] = []
+
+    def add(
+        trigger: Token,
+        predicate: str,
+        theme_tok: Token | None,
+        type_id: str | None,
+        modality: Modality,
+    ):
+        head = clause_head(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
+        tokens = clause_tokens(head)
+        if theme_tok is not None:
+            tokens = tokens + [t for t in theme_tok.subtree if t not in tokens]
+        time, inherited = time_for_token(adoc, trigger)
+        venue, owner = _venue(adoc, ctx, tokens)
+        start = adoc.char(trigger)
+        starts = {adoc.char(t) for t in tokens}
+        counts = [c for c in adoc.counts if any(c.start <= ch < c.end for ch in starts)]
+        found.append(
+            EventFact(
+                id=f"{adoc.article.id}#e{len(found) + 1}",
+                trigger=trigger.text,
+                predicate=predicate,
+                event_type=type_id,
+                theme=" ".join(theme_words(theme_tok, ctx)) if theme_tok is not None else "",
+                participants=_participants(tokens, adoc, ctx),
+                modality=modality,
+                time=time,
+                time_inherited=inherited,
+                places=_place_refs(adoc, tokens),
+                venue=venue,
+                venue_owner=owner,
+                counts=counts,
+                evidence=adoc.evidence(start, start + len(trigger.text)),
+            )
+        )
+
+    # Verbs first, so a noun that is a verb's theme is not counted twice.
+    for tok in doc:
+        if tok.pos_ not in ("VERB",):
+            continue
+        entry = _predicate(tok, ctx)
+        if entry is None or entry.predicate_class in _ATTRIBUTION_CLASSES:
+            continue
+        theme = _theme_token(tok)
+        if theme is None or theme.pos_ in _PRONOUN_POS:
+            continue
+        etype = _event_type(theme, ctx)
+        themes_used.add(theme.i)
+        add(tok, entry.predicate_class, theme, etype.id if etype else None, modality_of(tok))
+
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in themes_used:
+            continue
+        if tok.dep_ == "compound":
+            continue  # "training" in "training exercise": the head noun speaks for the phrase
+        etype = _event_type(tok, ctx)
+        if etype is None:
+            continue
+        modality = Modality.REPORTED
+        if any(c.dep_ == "det" and fold(c.text) == "no" for c in tok.children):
+            modality = Modality.NEGATED
+        add(tok, "occur", tok, etype.id, modality)
+
+    found.sort(key=lambda e: e.evidence.start)
+    adoc.events = found

@@ -1,0 +1,273 @@
+"""Component: people, the names used for them, and the roles they are said to hold.
+
+spaCy's small English model misses or mislabels many names (a Balkan surname tagged as a place, a
+job title swallowed into a name). Rules repair that: a capitalized name right after a role title is
+a person ("Interior Minister Jane Roe"); a name in apposition to a role title is a person ("Jane
+Roe, the interior minister"); a lone surname matching a full name already found in the article is
+that person, whatever label the model gave it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from checker.extract.document import ArticleDoc
+from checker.extract.pipeline import Context, component
+from checker.extract.timeref import time_for_sentence
+from checker.models.facts import Mention, PersonFact, RoleFact
+from checker.textutil import fold
+
+_NAME_CHARS = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_CONNECTORS = {"and", "&"}
+_MAX_NAME_TOKENS = 4
+_FORMER = {"former", "ex", "then", "outgoing", "ousted", "late"}
+# Words that look like names at a sentence start or in titles but never are.
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "her",
+    "their",
+    "on",
+    "in",
+    "at",
+    "said",
+    "says",
+}
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    return (
+        bool(_NAME_CHARS.match(text))
+        and text[0].isupper()
+        and not text.isupper()  # acronyms are organisations more often than people
+        and fold(text) not in _NOT_NAMES
+    )
+
+
+def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
+    """The capitalized name that starts right after a role title ending at body offset char_end."""
+    doc = adoc.doc
+    span = doc.char_span(char_end, char_end, alignment_mode="expand")
+    start_i = span.start if span is not None else None
+    if start_i is None:
+        for tok in doc:
+            if tok.idx >= char_end:
+                start_i = tok.i
+                break
+    if start_i is None or start_i >= len(doc):
+        return None
+    # The title must be followed directly by the name (only spaces between).
+    if doc.text[char_end : doc[start_i].idx].strip():
+        return None
+    end_i = start_i
+    while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS and _is_name_token(doc[end_i]):
+        end_i += 1
+    if end_i == start_i:
+        return None
+    return doc[start_i:end_i]
+
+
+def _country_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | None:
+    """ISO code of a country adjective or possessive right before a title: 'Serbian', "Serbia's"."""
+    doc = adoc.doc
+    before = [t for t in doc if t.idx + len(t.text) <= char_start][-3:]
+    words = [t for t in before if t.text not in ("'s", "’s", "'", "’")]
+    if not words:
+        return None
+    last = words[-1]
+    if last.idx + len(last.text) + 4 < char_start and last.text not in ("'s", "’s"):
+        # Too far away: something else stands between.
+        pass
+    place = ctx.gazetteer.demonym(last.text) or ctx.gazetteer.lookup(last.text)
+    if place is not None and place.country and place.kind in ("country",):
+        return place.country
+    return None
+
+
+def _country_in_title(ctx: Context, title: str) -> str | None:
+    """'Minister of Internal Affairs of Serbia' or 'Chinese Minister of…' → the country in it."""
+    for word in re.findall(r"[^\W\d_][\w’'-]*", title):
+        if not word[0].isupper():
+            continue
+        place = ctx.gazetteer.demonym(word)
+        if place is not None and place.country and place.kind == "country":
+            return place.country
+    return None
+
+
+class _People:
+    """Accumulates persons of one article, merging name variants."""
+
+    def __init__(self, adoc: ArticleDoc) -> None:
+        self.adoc = adoc
+        self.by_key: dict[str, PersonFact] = {}
+
+    def add(self, span: Span) -> PersonFact:
+        name = span.text.strip()
+        key = fold(name)
+        person = self.by_key.get(key) or self._match_partial(key)
+        if person is None:
+            person = PersonFact(
+                id=f"{self.adoc.article.id}#p{len(self.by_key) + 1}", name=name, key=key
+            )
+            self.by_key[key] = person
+        elif len(key.split()) > len(person.key.split()):
+            # A fuller form of a name seen before: keep the fullest as the person's name.
+            self.by_key.pop(person.key, None)
+            person.name, person.key = name, key
+            self.by_key[key] = person
+        start = span.start_char + self.adoc.offset
+        if not any(m.start == start for m in person.mentions):
+            person.mentions.append(Mention(text=name, start=start, end=start + len(name)))
+        for tok in span:
+            self.adoc.person_tokens[tok.i] = person.id
+        return person
+
+    def _match_partial(self, key: str) -> PersonFact | None:
+        parts = key.split()
+        for person in self.by_key.values():
+            pparts = person.key.split()
+            if len(parts) == 1 and parts[0] in (pparts[0], pparts[-1]):
+                return person
+            if len(pparts) == 1 and pparts[0] in (parts[0], parts[-1]):
+                return person
+        return None
+
+    def surnames(self) -> dict[str, PersonFact]:
+        out: dict[str, PersonFact] = {}
+        for person in self.by_key.values():
+            parts = person.key.split()
+            if len(parts) >= 2:
+                for part in (parts[-1], parts[0]):
+                    if len(part) > 2:
+                        out.setdefault(part, person)
+        return out
+
+
+def _strip_title(span: Span, ctx: Context) -> Span | None:
+    """Drop role-title words that the model merged into a name ('Interior Minister Jane Roe')."""
+    text = span.text
+    matches = ctx.vocab.find_all("roles", text)
+    cut = 0
+    for start, end, _entry in matches:
+        if start <= cut + 1:
+            cut = end
+    if cut == 0:
+        return span
+    rest = span.char_span(cut, len(text), alignment_mode="contract") if cut < len(text) else None
+    if rest is None:
+        rel = span.doc.char_span(span.start_char + cut, span.end_char, alignment_mode="contract")
+        return rel if rel is not None and len(rel) else None
+    return rest if len(rest) else None
+
+
+@component("people", requires=("timexes",), assigns=("people", "roles"))
+def people(adoc: ArticleDoc, ctx: Context) -> None:
+    doc = adoc.doc
+    body = doc.text
+    gaz = ctx.gazetteer
+    found = _People(adoc)
+    role_hits = ctx.vocab.find_all("roles", body)
+    # (person, title text, entry, title start, title end) before the org/time is decided
+    pending: list[tuple[PersonFact, int, int, object, int]] = []
+
+    # 1. A name right after a title, possibly after a chain "Deputy PM and Interior Minister".
+    chain_start: int | None = None
+    for idx, (start, end, _entry) in enumerate(role_hits):
+        if chain_start is None:
+            chain_start = start
+        nxt = role_hits[idx + 1] if idx + 1 < len(role_hits) else None
+        between = body[end : nxt[0]].strip().lower() if nxt else None
+        name = _name_after(adoc, end)
+        if name is not None and gaz.lookup(name.text) is None and not _is_title_word(name, ctx):
+            person = found.add(name)
+            for c_start, c_end, c_entry in role_hits[: idx + 1]:
+                if c_start >= chain_start:
+                    pending.append((person, c_start, c_end, c_entry, chain_start))
+            chain_start = None
+        elif nxt is None or between not in _CONNECTORS:
+            chain_start = None
+
+    # 2. spaCy's PERSON entities, with merged titles removed and places rejected.
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _strip_title(ent, ctx)
+        if span is None or not any(_is_name_token(t) for t in span):
+            continue
+        if any(t.i in adoc.person_tokens for t in span):
+            continue
+        if gaz.lookup(span.text) is not None:
+            continue
+        found.add(span)
+
+    # 3. Apposition: "Jane Roe, the Serbian interior minister," gives Jane Roe that role.
+    for start, end, entry in role_hits:
+        prefix = body[max(0, start - 60) : start]
+        m = re.search(r"([^\W\d_][\w'’.\- ]+?),\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'-]*\s+)?$", prefix)
+        if not m:
+            continue
+        name_start = start - len(prefix) + m.start(1)
+        name_span = doc.char_span(
+            name_start, name_start + len(m.group(1)), alignment_mode="contract"
+        )
+        if name_span is None:
+            continue
+        ids = {adoc.person_tokens.get(t.i) for t in name_span} - {None}
+        if len(ids) == 1:
+            person = next(p for p in found.by_key.values() if p.id in ids)
+            pending.append((person, start, end, entry, start))
+
+    # 4. Lone surnames anywhere name the person, whatever the model labelled them.
+    surnames = found.surnames()
+    for tok in doc:
+        if tok.i in adoc.person_tokens or not _is_name_token(tok):
+            continue
+        person = surnames.get(fold(tok.text))
+        if person is not None:
+            found.add(doc[tok.i : tok.i + 1])
+
+    adoc.people = list(found.by_key.values())
+    adoc.people.sort(key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+    # 5. Roles: org from the words around the title, time from the sentence.
+    seen: set[tuple[str, str, int]] = set()
+    for person, start, end, entry, chain_start in pending:
+        title = body[start:end]
+        org = _country_before(adoc, ctx, chain_start) or _country_in_title(ctx, title)
+        file_start = start + adoc.offset
+        sent_key = (person.id, entry.id, adoc.sentence_index(file_start))
+        if sent_key in seen:
+            continue
+        seen.add(sent_key)
+        before = body[max(0, chain_start - 12) : chain_start].lower()
+        former = any(w in re.findall(r"[a-z]+", before)[-1:] for w in _FORMER)
+        evidence = adoc.evidence(file_start, end + adoc.offset)
+        adoc.roles.append(
+            RoleFact(
+                person=person.name,
+                person_key=person.key,
+                title=title,
+                role=entry.id,
+                org=org,
+                time=time_for_sentence(adoc, file_start),
+                former=former,
+                evidence=evidence,
+            )
+        )
+
+
+def _is_title_word(span: Span, ctx: Context) -> bool:
+    """A 'name' that is itself the start of another title ('Minister Of…') is not a name."""
+    return bool(ctx.vocab.find_all("roles", span.text))

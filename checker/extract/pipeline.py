@@ -1,0 +1,117 @@
+"""The extraction pipeline: small named components run in order over one ArticleDoc.
+
+Components are registered by name (spaCy style) with what they need and what they fill in, so the
+order can be checked when the pipeline is built, not discovered halfway through a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker.extract.document import ArticleDoc
+from checker.models.article import Article
+from checker.models.facts import ArticleFacts
+
+
+@dataclass
+class Context:
+    """Shared, read-only resources: vocabulary, gazetteer, spaCy. Loaded lazily, once."""
+
+    rules_dir: object | None = None  # Path of the rules folder (vocabulary lives in rules/vocab)
+    model: str | None = None
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def vocab(self):  # -> Vocabulary
+        from checker.rules.paths import default_rules_dir
+        from checker.rules.vocab import load_vocabulary
+
+        root = self.rules_dir or default_rules_dir()
+        return load_vocabulary(root / "vocab")
+
+    @cached_property
+    def gazetteer(self):  # -> Gazetteer
+        from checker.extract.gazetteer import get_gazetteer
+
+        return get_gazetteer()
+
+    @cached_property
+    def nlp(self):
+        from checker.extract.nlp import load_nlp
+
+        return load_nlp(self.model)
+
+
+ComponentFn = Callable[[ArticleDoc, Context], None]
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    name: str
+    fn: ComponentFn
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+COMPONENTS: dict[str, ComponentSpec] = {}
+
+
+def component(
+    name: str, *, requires: Sequence[str] = (), assigns: Sequence[str] = ()
+) -> Callable[[ComponentFn], ComponentFn]:
+    """Register an extraction component under `name`."""
+
+    def register(fn: ComponentFn) -> ComponentFn:
+        if name in COMPONENTS:
+            raise ValueError(f"component '{name}' is registered twice")
+        COMPONENTS[name] = ComponentSpec(name, fn, tuple(requires), tuple(assigns))
+        return fn
+
+    return register
+
+
+DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events")
+
+
+def _load_components() -> None:
+    # Importing the modules registers their components.
+    from checker.extract import counts, events, people, places, timex_component  # noqa: F401
+
+
+def build_pipeline(names: Sequence[str] = DEFAULT_PIPELINE) -> list[ComponentSpec]:
+    """Resolve component names, checking that each one's needs are met by an earlier one."""
+    _load_components()
+    assigned: set[str] = {"doc"}
+    specs: list[ComponentSpec] = []
+    for name in names:
+        if name not in COMPONENTS:
+            raise ValueError(
+                f"unknown component '{name}'; known components: {', '.join(sorted(COMPONENTS))}"
+            )
+        spec = COMPONENTS[name]
+        missing = [r for r in spec.requires if r not in assigned]
+        if missing:
+            raise ValueError(f"component '{name}' needs {missing}, which no earlier component sets")
+        assigned.update(spec.assigns)
+        specs.append(spec)
+    return specs
+
+
+class Extractor:
+    """Turns articles into facts. Build once, call for every article."""
+
+    def __init__(self, context: Context | None = None, names: Sequence[str] = DEFAULT_PIPELINE):
+        self.context = context or Context()
+        self.pipeline = build_pipeline(names)
+
+    def read(self, article: Article) -> ArticleDoc:
+        doc = self.context.nlp(article.body)
+        adoc = ArticleDoc(article=article, doc=doc)
+        for spec in self.pipeline:
+            spec.fn(adoc, self.context)
+        return adoc
+
+    def __call__(self, article: Article) -> ArticleFacts:
+        return self.read(article).to_facts()
