@@ -19,6 +19,20 @@ from checker.models.facts import ArticleFacts, EventFact, Evidence, Modality, Ro
 from checker.textutil import fold
 
 MODALITIES = ("negated", "planned", "reported")
+# "number of people killed": how a count's event reads after the counted noun.
+_PARTICIPLES = {
+    "kill": "killed",
+    "injure": "injured",
+    "die": "dead",
+    "arrest": "arrested",
+    "evacuate": "evacuated",
+    "charge": "charged",
+    "release": "released",
+    "elect": "elected",
+    "deliver": "delivered",
+    "sell": "sold",
+    "acquire": "bought",
+}
 
 
 @dataclass
@@ -45,11 +59,17 @@ def modality_pair(a: Modality, b: Modality) -> str:
     return "+".join(sorted((a.value, b.value)))
 
 
-def _subject(c: EventCluster, labels: Callable[[str, str], str | None]) -> str:
-    theme = c.first.theme or c.first.trigger
-    if c.predicate == "occur":
+def _subject(a: EventCluster, b: EventCluster, labels: Callable[[str, str], str | None]) -> str:
+    """What both clusters are about, in words, the same whichever article comes first."""
+    themes = sorted(
+        (c.first.theme or c.first.trigger for c in (a, b)), key=lambda t: (len(t.split()), t)
+    )
+    other = set(themes[1].split())
+    shared = [w for w in themes[0].split() if w in other]
+    theme = " ".join(shared) if shared else themes[0]
+    if a.predicate == "occur":
         return theme
-    verb = labels("predicate", c.predicate) or c.predicate
+    verb = labels("predicate", a.predicate) or a.predicate
     return f"{theme}: {verb}"
 
 
@@ -131,7 +151,7 @@ class PairBuilder:
     # --- events -----------------------------------------------------------------------
     def event_comparisons(self, pair: EventPair) -> list[Comparison]:
         a, b = sorted((pair.a, pair.b), key=lambda c: (c.article, c.first.evidence.start))
-        subject = _subject(a, self.label)
+        subject = _subject(a, b, self.label)
         conf = 0.55 + 0.4 * pair.theme_score
         out: list[Comparison] = []
         modality = modality_pair(a.modality, b.modality)
@@ -190,7 +210,7 @@ class PairBuilder:
             )
             owners = (va.venue_owner, vb.venue_owner)
             if all(owners) and owners[0] != owners[1]:
-                detail += f"; owners named differently ({owners[0]} vs {owners[1]}), not compared"
+                detail += f"; the owner is given as {owners[0]} and as {owners[1]} (not compared)"
             out.append(
                 Comparison(
                     "venue",
@@ -233,7 +253,7 @@ class PairBuilder:
             "a_in_b": f"{da} lies within {db}",
             "b_in_a": f"{db} lies within {da}",
             "overlap": f"{da} and {db} overlap",
-            "disjoint": f"{da} vs {db}: the periods do not overlap",
+            "disjoint": "the periods do not overlap, even at the coarser precision",
         }
         text = words.get(rel, rel)
         for c, side in ((a, sa), (b, sb)):
@@ -248,6 +268,7 @@ class PairBuilder:
         out: list[Comparison] = []
         ca = [c for m in pair.a.mentions for c in m.counts]
         cb = [c for m in pair.b.mentions for c in m.counts]
+        verb = _PARTICIPLES.get(pair.a.predicate, "")
         for x in ca:
             for y in cb:
                 if x.noun != y.noun:
@@ -255,14 +276,15 @@ class PairBuilder:
                 rel = count_relation(x, y)
                 sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
                 sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
+                what = f"{x.noun} {verb}".strip()
                 out.append(
                     Comparison(
                         "count",
-                        f"{subject}: number of {x.noun}s",
+                        f"number of {what}" if verb else f"{subject}: number of {x.noun}",
                         sx,
                         sy,
                         {"count_relation": rel},
-                        f"{x.text} vs {y.text} {x.noun}s",
+                        f"{x.text} vs {y.text} ({x.noun})",
                         conf,
                     )
                 )

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from checker.extract.document import ArticleDoc
 from checker.extract.pipeline import Context, component
-from checker.extract.timeref import clause_head, clause_tokens, time_for_token
+from checker.extract.timeref import _timex_tokens, clause_head, clause_tokens, time_for_token
 from checker.models.facts import EventFact, Modality
 from checker.textutil import fold
 
@@ -277,9 +277,12 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         themes_used.add(theme.i)
         add(tok, entry.predicate_class, theme, etype.id if etype else None, modality_of(tok))
 
+    in_timex = _timex_tokens(adoc)
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in themes_used:
             continue
+        if tok.i in in_timex:
+            continue  # "March" in "on March 7" is a month, not a march
         if tok.dep_ == "compound":
             continue  # "training" in "training exercise": the head noun speaks for the phrase
         etype = _event_type(tok, ctx)

@@ -1,0 +1,5 @@
+"""`python -m checker`: the same as the `checker` command."""
+
+from checker.cli import app
+
+app()

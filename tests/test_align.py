@@ -1,0 +1,137 @@
+"""Comparisons of values (time, place, count, person) and alignment across articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.align.compare import count_relation, place_relation, time_relation
+from checker.align.pairs import same_person
+from checker.extract.gazetteer import get_gazetteer
+from checker.models.facts import CountFact, Evidence, Mention, PlaceRef
+from checker.models.time import Granularity, Interval, Timex
+from checker.run import check
+
+EV = Evidence(article="a", quote="q", start=0, end=1, line=1)
+
+
+def tx(value: str, begin: date, end: date, g: Granularity, mod: str | None = None) -> Timex:
+    return Timex(
+        start=0,
+        end=1,
+        text=value,
+        type="DATE",
+        value=value,
+        mod=mod,
+        interval=Interval(begin=begin, end=end, granularity=g),
+    )
+
+
+SEP = tx("2019-09", date(2019, 9, 1), date(2019, 9, 30), Granularity.MONTH)
+OCT = tx("2019-10", date(2019, 10, 1), date(2019, 10, 31), Granularity.MONTH)
+FALL = tx("2019-FA", date(2019, 9, 1), date(2019, 11, 30), Granularity.SEASON)
+Y2019 = tx("2019", date(2019, 1, 1), date(2019, 12, 31), Granularity.YEAR)
+Y2018_AFTER = tx("2018", date(2018, 1, 1), date(2018, 12, 31), Granularity.YEAR, "ON_OR_AFTER")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (SEP, OCT, "disjoint"),
+        (SEP, FALL, "a_in_b"),
+        (Y2019, SEP, "b_in_a"),
+        (SEP, SEP, "equal"),
+        (Y2018_AFTER, SEP, "b_in_a"),  # "since 2018" allows September 2019
+    ],
+)
+def test_time_relation(a: Timex, b: Timex, expected: str) -> None:
+    assert time_relation(a, b) == expected
+
+
+def ref(name: str, relation: str = "in") -> PlaceRef:
+    place = get_gazetteer().lookup(name)
+    return PlaceRef(
+        mention=Mention(text=name, start=0, end=len(name)), place=place, relation=relation
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (ref("Smederevo"), ref("Belgrade", "near"), "near"),
+        (ref("Smederevo"), ref("Belgrade"), "nearby_distinct"),
+        (ref("Guangzhou"), ref("China"), "contained"),
+        (ref("Lyon"), ref("Paris"), "disjoint"),
+        (ref("Lyon"), ref("Lyon", "near"), "inside_vs_outside"),
+        (ref("Lyon"), ref("Lyon"), "same"),
+    ],
+)
+def test_place_relation(a: PlaceRef, b: PlaceRef, expected: str) -> None:
+    assert place_relation(get_gazetteer(), a, b).kind == expected
+
+
+def count(value: float, low: float, high: float) -> CountFact:
+    return CountFact(
+        value=value, low=low, high=high, noun="person", text=str(value), start=0, end=1, evidence=EV
+    )
+
+
+def test_count_relation() -> None:
+    assert count_relation(count(14, 14, 14), count(14, 14, 14)) == "equal"
+    assert count_relation(count(9, 9, float("inf")), count(14, 14, 14)) == "compatible"
+    assert count_relation(count(200, 170, 200), count(180, 180, 180)) == "compatible"
+    assert count_relation(count(200, 170, 200), count(210, 210, 210)) == "disjoint"
+
+
+def test_same_person() -> None:
+    assert same_person("ivica dacic", "dacic")
+    assert same_person("ivica dacic", "i dacic")
+    assert not same_person("ivica dacic", "nebojsa stefanovic")
+    assert not same_person("ana dacic", "ivica dacic")
+
+
+def _story(tmp_path: Path, name: str, published: str, body: str) -> None:
+    (tmp_path / f"{name}.txt").write_text(
+        f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8"
+    )
+
+
+def test_same_verb_different_things_are_not_aligned(tmp_path: Path) -> None:
+    _story(
+        tmp_path, "a", "2022-04-02", "Deal\n\nThe two firms signed a shipping agreement in 2016."
+    )
+    _story(tmp_path, "b", "2022-04-03", "Deal\n\nThe government signed an arms deal in March 2022.")
+    report = check([tmp_path]).report
+    assert [f for f in report.findings if f.kind == "time"] == []
+
+
+def test_event_after_other_articles_publication_is_not_compared(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "old",
+        "2019-05-01",
+        "Drill\n\nThe navies held a joint exercise in Split in April 2019.",
+    )
+    _story(
+        tmp_path,
+        "new",
+        "2024-06-01",
+        "Drill\n\nThe navies held a joint exercise in Split in May 2024.",
+    )
+    report = check([tmp_path]).report
+    assert [f for f in report.findings if f.verdict.value == "conflict"] == []
+
+
+def test_reported_dates_conflict_with_both_quotes(tmp_path: Path) -> None:
+    _story(tmp_path, "a", "2022-08-01", "Plant\n\nThe new steel plant opened in March 2022.")
+    _story(tmp_path, "b", "2022-08-02", "Plant\n\nThe new steel plant opened in May 2022.")
+    report = check([tmp_path]).report
+    conflicts = [f for f in report.findings if f.verdict.value == "conflict"]
+    assert [f.rule for f in conflicts] == ["T101"]
+    quotes = sorted(c.quote for c in conflicts[0].claims)
+    assert quotes == [
+        "The new steel plant opened in March 2022.",
+        "The new steel plant opened in May 2022.",
+    ]
