@@ -8,6 +8,7 @@ A function returns None to reject a match (for example "may" that is not capital
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -45,6 +46,7 @@ class Spec:
     weekday: int | None = None
     direction: str | None = None  # cycle: last | next | this
     suffix: str = ""  # time part appended to a day value: "TNI", "T14:30"
+    week_of_month: int | None = None  # fill: the n-th (1-4) or last (-1) week of `month`
     mod: str | None = None
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
@@ -274,6 +276,28 @@ def month_rel_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None)
     return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="month", month=mo)
 
 
+@register("week_of_month")
+def week_of_month(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the last week of March": the ISO week holding that stretch of the month."""
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    word = m.group("q").lower()
+    pos = -1 if word in ("last", "final") else lex.ordinals[word]
+    y = _year(m, dct)
+    if y is not None:
+        return Spec(rule.type, value=week_in_month(y, mo, pos))
+    return Spec(rule.type, kind="fill", anchor="near", gran="week", month=mo, week_of_month=pos)
+
+
+def week_in_month(year: int, month: int, pos: int) -> str:
+    """ISO week of the n-th (1-4) or last (-1) seven days of a month."""
+    last_day = calendar.monthrange(year, month)[1]
+    day = last_day - 6 if pos < 0 else min(1 + 7 * (pos - 1), last_day)
+    y, w, _ = date(year, month, day).isocalendar()
+    return f"{y}-W{w:02d}"
+
+
 @register("month_cycle")
 def month_cycle(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     mo = month_number(m.group("month"), lex)
@@ -331,7 +355,7 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
 
 @register("half")
 def half(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    word = _g(m, "h")
+    word = _g(m, "h") or _g(m, "h2")
     h = int(m.group("hn")) if word is None else (1 if word.lower() in ("first", "1st") else 2)
     y = _year(m, dct) or (int(y0) if (y0 := _g(m, "year0")) else None)
     if y is not None:
@@ -438,6 +462,14 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
             return None  # "3.45" without am/pm or zone is a number, not a time
     tz = (_g(m, "tz") or "").upper()
     suffix = f"T{h:02d}:{mi:02d}" + ("Z" if tz in ("UTC", "GMT", "Z") else "")
+    if (mo := month_number(_g(m, "month"), lex)) is not None:
+        # "16:15 UTC, June 1st": the clock time on the date that follows it
+        d = int(m.group("day"))
+        if (y := _year(m, dct)) is not None:
+            return Spec("TIME", value=f"{y}-{mo:02d}-{d:02d}{suffix}") if _valid(y, mo, d) else None
+        if not _valid(2000, mo, d):
+            return None
+        return Spec("TIME", kind="fill", anchor="near", gran="day", month=mo, day=d, suffix=suffix)
     word = (_g(m, "word") or "").lower()
     wd = weekday_number(_g(m, "weekday"), lex)
     if wd is not None:
@@ -451,8 +483,69 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
 
 @register("same_period")
 def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    # the period in focus, one year earlier, at the granularity of that period
-    return Spec(rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran="ref")
+    # the period in focus, one year earlier, at the granularity of that period; a named
+    # calendar unit ("the same quarter last year") fixes the granularity itself
+    unit = (_g(m, "unit") or "period").lower()
+    gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
+    return Spec(rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran)
+
+
+@register("year_end")
+def year_end(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "year-end": the end of the year in focus (this sentence's year, else the DCT's)."""
+    rel = _g(m, "rel")
+    if rel is not None:
+        n = {"last": -1, "next": 1}.get(rel.lower(), 0)
+        return Spec(rule.type, kind="shift", unit="year", n=n, gran="year", mod="END")
+    return Spec(rule.type, kind="fill", anchor="near", gran="year", unit="year", mod="END")
+
+
+@register("that_time")
+def that_time(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "by that time": the time mentioned last, at its own granularity."""
+    return Spec(rule.type, kind="shift", anchor="ref", unit="century", n=0, gran="ref")
+
+
+@register("the_weekend")
+def the_weekend(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    return Spec(rule.type, kind="weekend", gran="weekend")
+
+
+@register("fiscal_rel")
+def fiscal_rel(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "this fiscal year" -> FY of the DCT's year (shifted for last/next)."""
+    rel = _norm(_g(m, "rel") or "the")
+    n = -1 if rel in ("last", "the previous", "the last") else 1 if "next" in rel else 0
+    if dct is None:
+        return Spec(rule.type, value="FYXXXX")
+    return Spec(rule.type, value=f"FY{dct.year + n}")
+
+
+@register("per_period")
+def per_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "year-on-year": a change measured over one period (like "annual growth")."""
+    return Spec(rule.type, value=duration_value(1, m.group("unit").lower(), lex))
+
+
+_AFTER_AMOUNT = re.compile(
+    r"(?:(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|moments?|time|times"
+    r"|much|even|no|not|or|sooner|later)\s*)$",
+    re.IGNORECASE,
+)
+
+
+@register("later_bare")
+def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """A bare "later" (or "a later date"): some time after the one in focus, FUTURE_REF.
+    Rejected after an amount ("three days later" is one expression of its own) or in
+    "sooner or later", "no later than"."""
+    core = m.group("core")
+    article = core[0].lower() in "as" and " " in core
+    if article and not _g(m, "noun"):
+        return None  # "a later" without date/time/stage
+    if _AFTER_AMOUNT.search(m.string, max(0, m.start() - 20), m.start()):
+        return None
+    return Spec(rule.type, value="FUTURE_REF")
 
 
 @register("holiday")
@@ -551,6 +644,9 @@ def set_adverb(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         before = m.string[max(0, m.start() - 3) : m.start()].strip()
         if before and before[-1] not in ".!?\"“'‘":
             return None
+    if rule.params.get("as_duration"):
+        # "annual profit": the amount accumulated over one year (MEANTIME types it DURATION)
+        return Spec("DURATION", value=_ADVERBS[word.lower()])
     return Spec("SET", value=_ADVERBS[word.lower()])
 
 

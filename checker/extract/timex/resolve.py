@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from checker.extract.timex.normalize import Spec
+from checker.extract.timex.normalize import Spec, week_in_month
 from checker.extract.timex.values import fmt, interval_of, occurrences, shift, unknown
 from checker.models.time import Interval
 
@@ -47,6 +47,7 @@ class Context:
     ref: Reference | None
     same_sentence: bool  # the reference was mentioned earlier in the current sentence
     future: bool  # the clause speaks about the future ("will", "is set to", ...)
+    day_ref: Reference | None = None  # the last day (or finer) mentioned: "later in the day"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def resolve(spec: Spec, ctx: Context) -> Resolved:
         return _resolve_fill(spec, ctx)
     if spec.kind in ("cycle", "weekday"):
         return _resolve_cycle(spec, ctx)
+    if spec.kind == "weekend":
+        return _resolve_weekend(spec, ctx)
     raise ValueError(f"unknown spec kind {spec.kind!r}")
 
 
@@ -105,12 +108,17 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     ref = ctx.ref
     if gran == "ref":  # "the same period last year": the reference's own granularity
         if ref is None:
-            return Resolved(unknown("year"), "unresolved", None)
-        gran = str(ref.interval.granularity)
-        if ref.value.endswith("-WE"):
-            gran = "weekend"
-    if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= GRAN_RANK[spec.unit]:
+            gran = "year"  # nothing in focus: the year before the DCT's
+        else:
+            gran = str(ref.interval.granularity)
+            if ref.value.endswith("-WE"):
+                gran = "weekend"
+    need = min(GRAN_RANK[spec.unit], GRAN_RANK[gran])
+    if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"
+    elif spec.anchor == "ref" and gran == "day" and ctx.day_ref is not None:
+        # "the following day", "the day": the last day mentioned, even in an earlier sentence
+        base, anchor = ctx.day_ref.interval.begin, "previous"
     elif ctx.dct is not None:
         base = ctx.dct
     if base is None:
@@ -123,9 +131,11 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
 def _fill_value(spec: Spec, year: int, base: date) -> str | None:
     if spec.month and spec.day:
         try:
-            return date(year, spec.month, spec.day).isoformat()
+            return date(year, spec.month, spec.day).isoformat() + spec.suffix
         except ValueError:  # February 29 in a common year
             return None
+    if spec.month and spec.week_of_month:
+        return week_in_month(year, spec.month, spec.week_of_month)
     if spec.month:
         return f"{year}-{spec.month:02d}"
     if spec.season:
@@ -150,6 +160,9 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
         use_ref = ref_ok or ctx.dct is None and ref is not None
     elif spec.anchor == "near":
         use_ref = (ref_ok and ctx.same_sentence) or (ctx.dct is None and ref_ok)
+    if not use_ref and need == "day" and spec.anchor == "near" and ctx.day_ref is not None:
+        # a bare time of day ("in morning trading", "at 10:00") belongs to the last day mentioned
+        ref, use_ref = ctx.day_ref, True
     if use_ref:
         assert ref is not None
         base, anchor = ref.interval.begin, "previous"
@@ -174,15 +187,19 @@ def _by_tense(spec: Spec, value: str, year: int, base: date, ctx: Context) -> st
         return value
     dct = ctx.dct
     if spec.quarter or spec.half or spec.season:
-        # business-news quarters and seasons: the occurrence nearest to the DCT
-        best = value
-        best_gap = _gap(iv, dct)
-        for y in (year - 1, year + 1):
+        # business-news quarters and seasons: the occurrence nearest to the DCT that fits the
+        # tense (a past-tense clause does not report a quarter that has not begun)
+        best, best_gap = None, None
+        for y in (year, year - 1, year + 1):
             cand = _fill_value(spec, y, base)
             civ = interval_of(cand) if cand else None
-            if cand and civ and _gap(civ, dct) < best_gap:
+            if not cand or not civ:
+                continue
+            if (ctx.future and civ.end < dct) or (not ctx.future and civ.begin > dct):
+                continue
+            if best_gap is None or _gap(civ, dct) < best_gap:
                 best, best_gap = cand, _gap(civ, dct)
-        return best
+        return best or value
     if ctx.future and iv.end < dct:
         return _fill_value(spec, year + 1, base) or value
     if not ctx.future and iv.begin > dct + FUTURE_SLACK:
@@ -229,3 +246,23 @@ def _resolve_cycle(spec: Spec, ctx: Context) -> Resolved:
     if chosen is None:
         return _unresolved(spec)
     return _finish(chosen + spec.suffix, "dct", spec.type)
+
+
+def _resolve_weekend(spec: Spec, ctx: Context) -> Resolved:
+    """ "over the weekend": the weekend before the day in focus (this sentence's day, else the
+    DCT), or the next one in a future clause; a weekend day itself is in its own weekend."""
+    day_ref = ctx.day_ref if ctx.same_sentence and ctx.day_ref is ctx.ref else None
+    if day_ref is not None:
+        base, anchor = day_ref.interval.begin, "previous"
+    elif ctx.dct is not None:
+        base, anchor = ctx.dct, "dct"
+    else:
+        return _unresolved(spec)
+    wd = base.weekday()  # Monday 0 .. Sunday 6
+    if wd >= 5:
+        saturday = base - timedelta(days=wd - 5)
+    elif ctx.future:
+        saturday = base + timedelta(days=5 - wd)
+    else:
+        saturday = base - timedelta(days=wd + 2)
+    return _finish(fmt(saturday, "weekend"), anchor, spec.type)

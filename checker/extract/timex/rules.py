@@ -63,6 +63,7 @@ class RuleTable:
     lexicon: Lexicon
     trigger: re.Pattern[str]
     fragments: dict[str, str] = field(repr=False)
+    trigger_local: re.Pattern[str] | None = None
 
 
 def expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
@@ -127,7 +128,8 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
         for p in raw["prefixes"]
     ]
     trigger = re.compile(raw["trigger"], FLAGS)
-    return RuleTable(rules, prefixes, _lexicon(raw["lexicon"]), trigger, fragments)
+    local = re.compile(raw["trigger_local"], FLAGS) if raw.get("trigger_local") else None
+    return RuleTable(rules, prefixes, _lexicon(raw["lexicon"]), trigger, fragments, local)
 
 
 @cache

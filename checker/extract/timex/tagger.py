@@ -25,6 +25,8 @@ _CLAUSE_LOOKAHEAD = 20  # "Tuesday will see ..." : a future cue just after the e
 _PREFIX_WINDOW = 48  # characters before an expression searched for modifier words
 _WINDOW_BEFORE = 80  # a rule match starts at most this far before its trigger word
 _WINDOW_AFTER = 100  # ... and ends at most this far after it
+_LOCAL_BEFORE = 60  # narrow windows around trigger_local words ("in recent U.S. history")
+_LOCAL_AFTER = 40
 
 
 @dataclass(slots=True)
@@ -37,11 +39,19 @@ class _Candidate:
 
 def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
     """Merged stretches of text around trigger words; rules only run inside them."""
+    spans = [
+        (m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER) for m in table.trigger.finditer(text)
+    ]
+    if table.trigger_local is not None:
+        spans += [
+            (m.start() - _LOCAL_BEFORE, m.end() + _LOCAL_AFTER)
+            for m in table.trigger_local.finditer(text)
+        ]
+        spans.sort()
     windows: list[tuple[int, int]] = []
     n = len(text)
-    for m in table.trigger.finditer(text):
-        start = max(0, m.start() - _WINDOW_BEFORE)
-        end = min(n, m.end() + _WINDOW_AFTER)
+    for start, end in spans:
+        start, end = max(0, start), min(n, end)
         # end the window at whitespace so no word is cut (a cut word would fake a boundary)
         while end < n and not text[end].isspace():
             end += 1
@@ -151,6 +161,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
 
     result: list[Timex] = []
     ref: Reference | None = None
+    day_ref: Reference | None = None
     for c in chosen:
         sentence_start = _sentence_start(text, c.start)
         ctx = Context(
@@ -158,6 +169,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             ref=ref,
             same_sentence=ref is not None and ref.end >= sentence_start,
             future=_future(text, sentence_start, c.start, c.end, table),
+            day_ref=day_ref,
         )
         r = resolve(c.spec, ctx)
         result.append(
@@ -174,4 +186,6 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
         )
         if c.spec.type in ("DATE", "TIME") and r.interval is not None:
             ref = Reference(r.value, r.interval, c.end)
+            if r.interval.granularity == "day":
+                day_ref = ref
     return result

@@ -1,0 +1,233 @@
+"""Unit tests for the business-news rule families of the time tagger (MEANTIME conventions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.extract.timex import tag
+from checker.extract.timex.normalize import week_in_month
+from checker.extract.timex.rules import load_table
+from checker.extract.timex.tagger import _windows
+
+DCT = date(2008, 10, 15)  # Wednesday
+
+
+def found(text: str, dct: date | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+def one(text: str, dct: date | None = DCT):
+    out = tag(text, dct)
+    assert len(out) == 1, [t.text for t in out]
+    return out[0]
+
+
+# ---- figures over a period ---------------------------------------------------------------------
+
+
+def test_period_figures_are_durations() -> None:
+    assert found("Ford posts its first annual profit", date(2010, 1, 28)) == [
+        ("annual", "DURATION", "P1Y")
+    ]
+    assert found("the biggest weekly loss") == [("weekly", "DURATION", "P1W")]
+    assert found("a second quarterly decline") == [("quarterly", "DURATION", "P3M")]
+    # an event held every year stays a SET
+    assert found("at the annual conference") == [("annual", "SET", "P1Y")]
+
+
+def test_quarterly_is_not_a_quarter() -> None:
+    assert found("its first quarterly loss") == [("quarterly", "DURATION", "P3M")]
+
+
+def test_year_on_year() -> None:
+    assert found("Exports rose 5% year-on-year.") == [("year-on-year", "DURATION", "P1Y")]
+    assert found("sales fell month-over-month") == [("month-over-month", "DURATION", "P1M")]
+
+
+# ---- vague adjectives and nouns ----------------------------------------------------------------
+
+
+def test_present_and_past_adjectives() -> None:
+    assert found("given the current weakened state of the economy") == [
+        ("current", "DATE", "PRESENT_REF")
+    ]
+    assert found("hit by the ongoing recession") == [("ongoing", "DATE", "PRESENT_REF")]
+    assert found("hard hit in the recent economic downturn") == [("recent", "DATE", "PAST_REF")]
+    # "current" before other nouns is not a time
+    assert found("its five current models") == []
+    assert found("the current account deficit") == []
+
+
+def test_history() -> None:
+    assert found("the fourth largest bankruptcy in recent U.S. history") == [
+        ("recent U.S. history", "DATE", "PAST_REF")
+    ]
+    assert found("The GM that let you down is history.") == [("history", "DATE", "PAST_REF")]
+    assert found("the worst day in its history") == [("its history", "DATE", "PAST_REF")]
+    assert found("a defining moment in the history of General Motors") == []
+    assert found("He has a degree in history.") == []
+
+
+def test_later() -> None:
+    assert found("The Dow later recovered.") == [("later", "DATE", "FUTURE_REF")]
+    assert found("Please call back at a later time.") == [("a later time", "DATE", "FUTURE_REF")]
+    assert ("later", "DATE", "FUTURE_REF") in found("before declining later in the day")
+    assert found("It arrived three days later.") == [("three days", "DURATION", "P3D")]
+    assert found("Sooner or later, stocks will rise.") == []
+    assert found("no later than Friday") == [("Friday", "DATE", "2008-10-10")]
+    assert found("The company will list later this year.") == [("later this year", "DATE", "2008")]
+
+
+def test_future_phrases() -> None:
+    assert found("more volatility in the weeks ahead") == [
+        ("the weeks ahead", "DATE", "FUTURE_REF")
+    ]
+    assert found("Stocks will recover in the long run.") == [("the long run", "DATE", "FUTURE_REF")]
+
+
+# ---- calendar units in business news -----------------------------------------------------------
+
+
+def test_week_of_month() -> None:
+    assert found("in the last week of March", date(2009, 4, 1)) == [
+        ("the last week of March", "DATE", "2009-W13")
+    ]
+    assert found("the first week of June 2009") == [
+        ("the first week of June 2009", "DATE", "2009-W23")
+    ]
+    assert week_in_month(2009, 3, -1) == "2009-W13"
+    assert week_in_month(2009, 6, 1) == "2009-W23"
+
+
+def test_first_half_adjective() -> None:
+    assert found("Qantas posted a record first-half profit.", date(2005, 8, 20)) == [
+        ("first-half", "DATE", "2005-H1")
+    ]
+    # a bare "second half" is usually sport, not a half-year
+    assert found("Chelsea scored in the second half.") == []
+
+
+def test_past_tense_quarter_is_not_in_the_future() -> None:
+    assert found("The index lost 4% in the first quarter.") == [
+        ("the first quarter", "DATE", "2008-Q1")
+    ]
+    assert found("Profit will rise in the first quarter.") == [
+        ("the first quarter", "DATE", "2009-Q1")
+    ]
+
+
+def test_year_ago_and_same_period() -> None:
+    assert found("Sales fell 5% in the third quarter from the year-ago quarter.") == [
+        ("the third quarter", "DATE", "2008-Q3"),
+        ("the year-ago quarter", "DATE", "2007-Q3"),
+    ]
+    # nothing in focus: the year before the DCT's, not an unresolved placeholder
+    assert found("Sales fell compared with the same period last year.") == [
+        ("the same period last year", "DATE", "2007")
+    ]
+    assert found("up from the same quarter last year") == [
+        ("the same quarter last year", "DATE", "2007-Q4")
+    ]
+
+
+def test_year_end() -> None:
+    t = one("a national rollout by year-end")
+    assert (t.text, t.value, t.mod) == ("year-end", "2008", "END")
+    assert found("at the year's end") == [("the year's end", "DATE", "2008")]
+
+
+def test_fiscal_year_relative() -> None:
+    assert found("Profit fell this fiscal year.") == [("this fiscal year", "DATE", "FY2008")]
+    assert found("in the next fiscal year") == [("the next fiscal year", "DATE", "FY2009")]
+    assert found("the very beginning of the financial year", date(2007, 1, 17))[0][2] == "FY2007"
+
+
+def test_the_weekend() -> None:
+    assert found("The market dropped over the weekend.") == [("the weekend", "DATE", "2008-W41-WE")]
+    assert found("The Fed will meet over the weekend.") == [("the weekend", "DATE", "2008-W42-WE")]
+
+
+def test_that_time_takes_the_reference() -> None:
+    text = "a deal that will be finalized by June 10. If no price is agreed by that time,"
+    assert found(text, date(2011, 5, 29))[-1] == ("that time", "DATE", "2011-06-10")
+    assert found("At the time, the index was at 14,000.", None) == [("the time", "DATE", "XXXX")]
+
+
+def test_possessive_units() -> None:
+    assert found("It was the year's biggest gain.") == [("the year", "DATE", "2008")]
+    assert found("He was named Car of the Year's winner.") == []
+
+
+# ---- durations ---------------------------------------------------------------------------------
+
+
+def test_consecutive_and_ranged_durations() -> None:
+    assert found("three consecutive days") == [("three consecutive days", "DURATION", "P3D")]
+    assert found("in the last three trading days")[0][2] == "P3D"
+    assert found("take between 60 and 90 days") == [
+        ("60", "DURATION", "P60D"),
+        ("90 days", "DURATION", "P90D"),
+    ]
+    assert found("16 to 35-year-olds") == []
+
+
+# ---- times and named dates ---------------------------------------------------------------------
+
+
+def test_clock_time_takes_the_following_date() -> None:
+    out = found("At 16:15 UTC, June 1st, the CEO spoke.", date(2009, 6, 4))
+    assert out == [("16:15 UTC", "TIME", "2009-06-01T16:15Z"), ("June 1st", "DATE", "2009-06-01")]
+    assert found("at 3 p.m. on October 3, 2007")[0] == ("3 p.m.", "TIME", "2007-10-03T15:00")
+
+
+def test_military_clock() -> None:
+    assert found("Trading resumed at 1430 GMT.") == [("1430 GMT", "TIME", "2008-10-15T14:30Z")]
+    assert found("It cost $1430 GMT-wide.") == []
+
+
+def test_day_reference_for_times_of_day() -> None:
+    text = (
+        "Ford said on Tuesday that sales rose. The stock rose in morning trading, before "
+        "declining later in the day."
+    )
+    out = {t.text: t.value for t in tag(text, date(2010, 3, 3))}
+    assert out["Tuesday"] == "2010-03-02"
+    assert out["morning"] == "2010-03-02TMO"
+    assert out["the day"] == "2010-03-02"
+    assert found("Trading resumed in mid-afternoon trading.") == [
+        ("mid-afternoon", "TIME", "2008-10-15TAF")
+    ]
+
+
+def test_september_eleven() -> None:
+    assert found("the worst drop since the September 11 attacks") == [
+        ("September 11", "DATE", "2001-09-11")
+    ]
+    assert found("Markets reopened after 9/11.") == [("9/11", "DATE", "2001-09-11")]
+    assert found("It fell on September 11.")[0][2] == "2008-09-11"
+
+
+# ---- speed helpers stay exact ------------------------------------------------------------------
+
+
+def test_local_trigger_opens_narrow_windows() -> None:
+    table = load_table()
+    text = "x " * 200 + "the worst slump in its history" + " y" * 200
+    windows = _windows(text, table)
+    assert len(windows) == 1
+    start, end = windows[0]
+    assert start <= text.index("its history") and end >= text.index("history") + len("history")
+    assert end - start < 150
+
+
+@pytest.mark.parametrize("name", ["duration", "month_day", "month_bare", "ago"])
+def test_first_character_prefilter_is_only_a_hint(name: str) -> None:
+    import re
+
+    rule = next(r for r in load_table().rules if r.name == name)
+    bare = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", rule.regex.pattern), rule.regex.flags)
+    assert bare.pattern != rule.regex.pattern
+    text = "In May, two years ago, for 3 weeks, on June 4 and 12 months later, Theresa May said."
+    assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)]
