@@ -73,12 +73,16 @@ def clause_tokens(head: Token) -> list[Token]:
     """Tokens of the clause headed by `head`, without nested clauses."""
     out: list[Token] = []
     stack = [head]
+    # A sentence whose root is a noun has no main verb: the parser read "A storm swept through
+    # the city on Saturday" as a noun with a reduced relative. That verb is the main clause.
+    fragment = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
     while stack:
         cur = stack.pop()
         out.append(cur)
         for child in cur.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                continue
+                if not (fragment and cur is head and child.dep_ == "acl"):
+                    continue
             stack.append(child)
     return out
 
