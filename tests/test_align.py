@@ -124,14 +124,23 @@ def test_event_after_other_articles_publication_is_not_compared(tmp_path: Path) 
     assert [f for f in report.findings if f.verdict.value == "conflict"] == []
 
 
-def test_reported_dates_conflict_with_both_quotes(tmp_path: Path) -> None:
+def test_same_theme_alone_is_not_enough_for_a_conflict(tmp_path: Path) -> None:
+    # Nothing but the words "new steel plant" ties these: no shared place, name or specific verb.
     _story(tmp_path, "a", "2022-08-01", "Plant\n\nThe new steel plant opened in March 2022.")
     _story(tmp_path, "b", "2022-08-02", "Plant\n\nThe new steel plant opened in May 2022.")
+    assert check([tmp_path]).report.findings == []
+
+
+def test_reported_dates_conflict_with_both_quotes(tmp_path: Path) -> None:
+    a_text = "Plant\n\nThe new steel plant in Zenica opened in March 2022."
+    b_text = "Plant\n\nThe new steel plant in Zenica opened in May 2022."
+    _story(tmp_path, "a", "2022-08-01", a_text)
+    _story(tmp_path, "b", "2022-08-02", b_text)
     report = check([tmp_path]).report
     conflicts = [f for f in report.findings if f.verdict.value == "conflict"]
     assert [f.rule for f in conflicts] == ["T101"]
     quotes = sorted(c.quote for c in conflicts[0].claims)
     assert quotes == [
-        "The new steel plant opened in March 2022.",
-        "The new steel plant opened in May 2022.",
+        "The new steel plant in Zenica opened in March 2022.",
+        "The new steel plant in Zenica opened in May 2022.",
     ]

@@ -22,6 +22,10 @@ from checker.models.time import Timex
 
 COMPATIBLE_TIME = {"equal", "a_in_b", "b_in_a", "overlap"}
 COMPATIBLE_PLACE = {"same", "contained", "near"}
+# Predicates that say little on their own: "a training began" and "a strike began" share only
+# the verb. Specific ones ("killed", "bought") tie two mentions more strongly.
+GENERIC_PREDICATES = {"occur", "begin", "end", "plan"}
+MIN_EVIDENCE = 2  # independent signs that two clusters are one event
 MAX_INHERIT_GAP = 2  # sentences across which a mention without its own time may join a cluster
 
 
@@ -45,6 +49,10 @@ class EventCluster:
     @property
     def modality(self) -> Modality:
         return self.first.modality
+
+    @property
+    def agent(self) -> str | None:
+        return next((m.agent for m in self.mentions if m.agent), None)
 
     @property
     def head(self) -> str:
@@ -155,13 +163,19 @@ class EventPair:
     theme_shared: int
     theme_score: float
     compat: dict[str, bool | None]  # time/place/venue: True, False, or None (not known)
+    same_story: bool = False  # the two articles name many of the same people and places
+
+    def evidence_for(self, kind: str) -> int:
+        """Independent signs, other than attribute `kind` itself, that this is one event."""
+        points = int(self.theme_shared >= 2)
+        points += int(any(v is True for k, v in self.compat.items() if k != kind))
+        points += int(self.same_story)
+        points += int(self.a.predicate not in GENERIC_PREDICATES)
+        return points
 
     def strong_for(self, kind: str) -> bool:
-        """Is the pair tied by evidence other than the attribute `kind` being compared?"""
-        if self.theme_shared >= 2:
-            return True
-        others = [v for k, v in self.compat.items() if k != kind]
-        return self.theme_shared >= 1 and any(v is True for v in others)
+        """May attribute `kind` of the two clusters be compared (conflict or agreement)?"""
+        return self.theme_shared >= 1 and self.evidence_for(kind) >= MIN_EVIDENCE
 
 
 def _after_publication(c: EventCluster, other: EventCluster) -> bool:
@@ -172,7 +186,10 @@ def _after_publication(c: EventCluster, other: EventCluster) -> bool:
 
 
 def align_events(
-    clusters: list[EventCluster], type_of: Callable[[str], str | None], gazetteer
+    clusters: list[EventCluster],
+    type_of: Callable[[str], str | None],
+    gazetteer,
+    same_story: Callable[[str, str], bool] = lambda a, b: False,
 ) -> list[EventPair]:
     blocks: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
     for c in clusters:
@@ -185,12 +202,20 @@ def align_events(
                     continue
                 pair = _pair(a, b, type_of, gazetteer)
                 if pair is not None:
+                    pair.same_story = same_story(a.article, b.article)
                     pairs.append(pair)
     return pairs
 
 
+def _agents_differ(a: EventCluster, b: EventCluster) -> bool:
+    """Both name who did it, and not the same doer ('Ryanair bought' vs 'Aer Lingus bought')."""
+    if not a.agent or not b.agent:
+        return False
+    return fuzz.token_set_ratio(a.agent, b.agent) < 60
+
+
 def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | None:
-    if _after_publication(a, b) or _after_publication(b, a):
+    if _after_publication(a, b) or _after_publication(b, a) or _agents_differ(a, b):
         return None
     wa, wb = a.theme_words(type_of), b.theme_words(type_of)
     shared = len(wa & wb)

@@ -19,6 +19,13 @@ from checker.models.facts import ArticleFacts, EventFact, Evidence, Modality, Ro
 from checker.textutil import fold
 
 MODALITIES = ("negated", "planned", "reported")
+# Two articles tell the same story when they share enough names (people, organisations, places).
+STORY_MIN_SHARED = 2
+STORY_MIN_OVERLAP = 0.3  # of the smaller article's names…
+STORY_ENOUGH_SHARED = 5  # …unless this many are shared anyway (long articles name many things)
+# Or enough nouns in common, for short articles that name few things.
+KEYWORDS_MIN_SHARED = 4
+KEYWORDS_ENOUGH_SHARED = 12
 # "number of people killed": how a count's event reads after the counted noun.
 _PARTICIPLES = {
     "kill": "killed",
@@ -129,8 +136,16 @@ class PairBuilder:
                     f.article, art.published, f.events, self.gazetteer, sentence_of[f.article]
                 )
             )
+        names = {f.article: set(f.names) for f in facts}
+        keywords = {f.article: set(f.keywords) for f in facts}
+
+        def same_story(x: str, y: str) -> bool:
+            return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED) or _shares(
+                keywords[x], keywords[y], KEYWORDS_MIN_SHARED, KEYWORDS_ENOUGH_SHARED
+            )
+
         out: list[Comparison] = []
-        for pair in align_events(clusters, self.type_of, self.gazetteer):
+        for pair in align_events(clusters, self.type_of, self.gazetteer, same_story):
             out.extend(self.event_comparisons(pair))
         out.extend(self.role_comparisons(facts))
         return [self.finish(c) for c in out]
@@ -222,8 +237,14 @@ class PairBuilder:
                     conf,
                 )
             )
-        if {a.modality, b.modality} == {Modality.NEGATED, Modality.REPORTED} and (
-            pair.theme_shared >= 2 or any(v is True for v in pair.compat.values())
+        if (
+            {a.modality, b.modality}
+            == {
+                Modality.NEGATED,
+                Modality.REPORTED,
+            }
+            and pair.same_story
+            and pair.strong_for("event")
         ):
             sa = Side(a.article, a.first.evidence, a.modality.value)
             sb = Side(b.article, b.first.evidence, b.modality.value)
@@ -238,7 +259,8 @@ class PairBuilder:
                     conf,
                 )
             )
-        out.extend(self.count_comparisons(pair, subject, conf))
+        if pair.strong_for("count"):
+            out.extend(self.count_comparisons(pair, subject, conf))
         return out
 
     def _venue_side(self, m: EventFact) -> Side:
@@ -357,6 +379,14 @@ class PairBuilder:
         if rel == "different_person_overlapping":
             return f"{x.person} ({tx}) and {y.person} ({ty}) are named for the same time"
         return f"{x.person} and {y.person}: the times cannot be compared"
+
+
+def _shares(a: set[str], b: set[str], min_shared: int, enough: int) -> bool:
+    """Enough in common: at least `min_shared` items and 30% of the smaller set, or `enough`."""
+    shared = len(a & b)
+    if shared < min_shared:
+        return False
+    return shared >= enough or shared / (min(len(a), len(b)) or 1) >= STORY_MIN_OVERLAP
 
 
 def _closeness(c: Comparison) -> int:

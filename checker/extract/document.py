@@ -19,6 +19,8 @@ from checker.models.facts import (
 )
 from checker.models.time import Timex
 
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
 
 @dataclass
 class ArticleDoc:
@@ -97,4 +99,33 @@ class ArticleDoc:
             places=self.places,
             counts=self.counts,
             events=self.events,
+            names=self.names(),
+            keywords=self.keywords(),
         )
+
+    def keywords(self) -> list[str]:
+        """Folded noun lemmas: short articles on one story share them even when few names."""
+        from checker.textutil import fold
+
+        return sorted(
+            {
+                fold(t.lemma_)
+                for t in self.doc
+                if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and len(t.text) > 2 and not t.is_stop
+            }
+        )
+
+    def names(self) -> list[str]:
+        """Folded names the article mentions: what tells whether two articles share a story."""
+        from checker.textutil import fold
+
+        # Surnames too: one article writes "Jane Roe", the other only "Roe".
+        out: set[str] = {p.key for p in self.people} | {p.key.split()[-1] for p in self.people}
+        for ent in self.doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                name = fold(ent.text)
+                if name.startswith("the "):
+                    name = name[4:]
+                if len(name) > 2:
+                    out.add(name)
+        return sorted(out)

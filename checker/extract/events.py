@@ -72,7 +72,13 @@ _PLAN_VERBS = {
     "vow",
     "want",
     "seek",
+    "need",
+    "try",
+    "wish",
 }
+# Directives: "told airlines not to buy" reports advice, not a purchase or its absence.
+_DIRECTIVE_VERBS = {"tell", "ask", "urge", "recommend", "order", "advise", "call", "warn"}
+_MODAL_AUX = {"should", "must", "could", "might", "may", "can", "ought"}
 _NEG = {"not", "n't", "never", "no"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PRONOUN_POS = {"PRON"}
@@ -118,6 +124,22 @@ def _nearest_subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda s: abs(verb.i - s.i))
 
 
+def agent_of(verb: Token, theme: Token | None) -> str | None:
+    """The named doer of a transitive event ('Ryanair bought…'), folded; None for pronouns."""
+    if theme is None or theme.dep_ not in ("dobj", "obj"):
+        return None
+    subject = _nearest_subject(verb)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = _nearest_subject(verb.head)  # "Officials agreed to purchase…"
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    # The proper name identifies the doer ("Irish airline Aer Lingus" -> "aer lingus").
+    names = [t for t in words if t.pos_ == "PROPN"]
+    words = names or [t for t in words if t.pos_ in ("NOUN", "ADJ")]
+    return fold(" ".join(t.text for t in words)) or None
+
+
 def _theme_token(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.pos_ in ("NOUN", "PROPN"):
@@ -126,11 +148,29 @@ def _theme_token(verb: Token) -> Token | None:
     return _nearest_subject(verb)
 
 
-def modality_of(trigger: Token) -> Modality:
-    """Planned when a future/conditional auxiliary or a plan verb governs the trigger."""
+def modality_of(trigger: Token, theme: Token | None = None) -> Modality:
+    """Planned when a future/conditional auxiliary or a plan verb governs the trigger.
+
+    Negated when the trigger is ('did not sign') or its theme is ('no one was hurt').
+    """
     children = list(trigger.children)
+    if theme is not None:
+        children += [c for c in theme.children if c.dep_ == "det"]
+    # "need to buy", "plans to open": an intention, even when negated ("do not need to buy").
+    if trigger.dep_ in ("xcomp", "ccomp") and _lemma(trigger.head) in _DIRECTIVE_VERBS:
+        return Modality.HEDGED
+    if trigger.dep_ in ("xcomp", "ccomp") and _lemma(trigger.head) in _PLAN_VERBS:
+        return Modality.PLANNED
+    # "should not purchase", "could open": advice or possibility, not a report either way.
+    if any(c.dep_ == "aux" and fold(c.text) in _MODAL_AUX for c in children):
+        return Modality.HEDGED
     if any(c.dep_ == "neg" or fold(c.text) in _NEG and c.dep_ in ("neg", "det") for c in children):
-        return Modality.NEGATED
+        # "did not sign", "was never held": a past event denied. "we do not buy": a general
+        # statement, which contradicts no report of one purchase.
+        tags = {trigger.tag_} | {c.tag_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if tags & {"VBD", "VBN"} or not any(c.dep_ == "neg" for c in children):
+            return Modality.NEGATED
+        return Modality.HEDGED
     if any(c.dep_ == "aux" and fold(c.text) in _PLANNED_AUX for c in children):
         return Modality.PLANNED
     cur = trigger
@@ -234,6 +274,7 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         theme_tok: Token | None,
         type_id: str | None,
         modality: Modality,
+        agent: str | None = None,
     ):
         head = clause_head(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
         tokens = clause_tokens(head)
@@ -252,6 +293,7 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
                 event_type=type_id,
                 theme=" ".join(theme_words(theme_tok, ctx)) if theme_tok is not None else "",
                 participants=_participants(tokens, adoc, ctx),
+                agent=agent,
                 modality=modality,
                 time=time,
                 time_inherited=inherited,
@@ -275,7 +317,14 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
             continue
         etype = _event_type(theme, ctx)
         themes_used.add(theme.i)
-        add(tok, entry.predicate_class, theme, etype.id if etype else None, modality_of(tok))
+        add(
+            tok,
+            entry.predicate_class,
+            theme,
+            etype.id if etype else None,
+            modality_of(tok, theme),
+            agent_of(tok, theme),
+        )
 
     in_timex = _timex_tokens(adoc)
     for tok in doc:

@@ -24,6 +24,7 @@ class Modality(StrEnum):
     REPORTED = "reported"  # told as having happened or being the case
     PLANNED = "planned"  # announced, expected, would/will happen
     NEGATED = "negated"  # said not to have happened
+    HEDGED = "hedged"  # advice, possibility or a general statement: neither done nor planned
 
 
 class Mention(BaseModel):
@@ -91,6 +92,9 @@ class EventFact(BaseModel):
     event_type: str | None = Field(None, description="event type from rules/vocab")
     theme: str = Field("", description="what the event is about, lemmatized (joint patrol)")
     participants: list[str] = Field(default_factory=list, description="normalized participants")
+    agent: str | None = Field(
+        None, description="who did it, when named (folded): the subject of a transitive verb"
+    )
     modality: Modality = Modality.REPORTED
     time: Timex | None = None
     time_inherited: bool = Field(
@@ -113,3 +117,9 @@ class ArticleFacts(BaseModel):
     places: list[PlaceRef] = Field(default_factory=list)
     counts: list[CountFact] = Field(default_factory=list)
     events: list[EventFact] = Field(default_factory=list)
+    names: list[str] = Field(
+        default_factory=list, description="folded names of people, organisations and places"
+    )
+    keywords: list[str] = Field(
+        default_factory=list, description="folded lemmas of the article's nouns and proper nouns"
+    )

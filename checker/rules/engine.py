@@ -16,8 +16,8 @@ from checker.rules.schema import OperatorSpec, Rule
 
 _MODALITY_PAIRS = frozenset(
     "+".join(sorted((a, b)))
-    for a in ("negated", "planned", "reported")
-    for b in ("negated", "planned", "reported")
+    for a in ("hedged", "negated", "planned", "reported")
+    for b in ("hedged", "negated", "planned", "reported")
 )
 
 # The operator table is data: a name, what it tests, and the values a rule may ask for.
