@@ -144,3 +144,52 @@ def test_reported_dates_conflict_with_both_quotes(tmp_path: Path) -> None:
         "The new steel plant in Zenica opened in March 2022.",
         "The new steel plant in Zenica opened in May 2022.",
     ]
+
+
+def test_noun_and_verb_forms_of_an_event_align(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2023-03-02",
+        "Ferry fire\n\nNearly 200 passengers were evacuated from the ferry Aegean Star near "
+        "Heraklion on Tuesday, the coast guard said.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2023-03-03",
+        "Ferry safe\n\nThe evacuation of 180 passengers from the Aegean Star near Heraklion went "
+        "smoothly on Tuesday, the coast guard said.",
+    )
+    counts = [f for f in check([tmp_path]).report.findings if f.kind == "count"]
+    assert [(f.rule, f.subject) for f in counts] == [("N110", "number of passengers evacuated")]
+
+
+def test_company_role_held_by_two_people(tmp_path: Path) -> None:
+    _story(
+        tmp_path, "a", "2023-03-02", "Results\n\nVolvex's chief executive Jane Roe spoke on Monday."
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2023-03-02",
+        "Profits\n\nVolvex chief executive Marco Bianchi spoke on Monday.",
+    )
+    roles = [f for f in check([tmp_path]).report.findings if f.kind == "person_role"]
+    assert [(f.rule, f.subject) for f in roles] == [("P101", "Chief Executive Officer of Volvex")]
+
+
+def test_different_named_buyers_are_different_events(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2023-03-02",
+        "Jets\n\nIrish airline Aer Lingus bought 12 new Airbus aircraft in March 2023.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2023-03-03",
+        "Jets\n\nIrish airline Ryanair bought 60 new Airbus aircraft in March 2023.",
+    )
+    assert [f for f in check([tmp_path]).report.findings if f.kind == "count"] == []

@@ -193,7 +193,10 @@ def align_events(
 ) -> list[EventPair]:
     blocks: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
     for c in clusters:
-        blocks[(c.predicate, c.event_type or c.head)].append(c)
+        # "X occurred": the kind of event is what identifies it. "X began", "X were evacuated":
+        # the thing it happened to does (an evacuation noun and the verb share "passengers").
+        kind = (c.event_type or c.head) if c.predicate == "occur" else c.head
+        blocks[(c.predicate, kind)].append(c)
     pairs: list[EventPair] = []
     for block in blocks.values():
         for i, a in enumerate(block):

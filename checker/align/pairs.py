@@ -298,11 +298,11 @@ class PairBuilder:
                 rel = count_relation(x, y)
                 sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
                 sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
-                what = f"{x.noun} {verb}".strip()
+                what = f"{plural(x.noun)} {verb}".strip()
                 out.append(
                     Comparison(
                         "count",
-                        f"number of {what}" if verb else f"{subject}: number of {x.noun}",
+                        f"number of {what}" if verb else f"{subject}: number of {plural(x.noun)}",
                         sx,
                         sy,
                         {"count_relation": rel},
@@ -324,7 +324,8 @@ class PairBuilder:
             entry = self.vocab.get("roles", role)
             unique = entry is not None and getattr(entry, "unique_per", None) is not None
             label = entry.label if entry is not None else role
-            country = self.gazetteer.country_name(org)
+            # A two-letter code is a country; anything else is an organisation's folded name.
+            country = self.gazetteer.country_name(org) if len(org) == 2 else org.title()
             subject = f"{label} of {country}"
             best: dict[tuple[str, str, str, str], Comparison] = {}
             for x, y in combinations(roles, 2):
@@ -379,6 +380,18 @@ class PairBuilder:
         if rel == "different_person_overlapping":
             return f"{x.person} ({tx}) and {y.person} ({ty}) are named for the same time"
         return f"{x.person} and {y.person}: the times cannot be compared"
+
+
+_SAME_PLURAL = {"people", "police", "staff", "aircraft", "personnel", "sheep", "fish", "cattle"}
+
+
+def plural(noun: str) -> str:
+    """Rough English plural for subjects ('number of passengers evacuated')."""
+    if noun in _SAME_PLURAL or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _shares(a: set[str], b: set[str], min_shared: int, enough: int) -> bool:

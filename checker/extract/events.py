@@ -133,11 +133,23 @@ def agent_of(verb: Token, theme: Token | None) -> str | None:
         subject = _nearest_subject(verb.head)  # "Officials agreed to purchase…"
     if subject is None or subject.pos_ == "PRON":
         return None
-    words = [t for t in subject.subtree if t.i <= subject.i]
-    # The proper name identifies the doer ("Irish airline Aer Lingus" -> "aer lingus").
-    names = [t for t in words if t.pos_ == "PROPN"]
-    words = names or [t for t in words if t.pos_ in ("NOUN", "ADJ")]
-    return fold(" ".join(t.text for t in words)) or None
+    # Only a proper name identifies the doer ("Irish airline Aer Lingus" -> "aer lingus",
+    # "officials from China" -> "china"); "fans" and "supporters" may be the same people.
+    names = [
+        t
+        for t in subject.subtree
+        if t.pos_ == "PROPN" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)
+    ]
+    return fold(" ".join(t.text for t in names)) or None
+
+
+def _of_complement(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return None
 
 
 def _theme_token(verb: Token) -> Token | None:
@@ -340,7 +352,14 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         modality = Modality.REPORTED
         if any(c.dep_ == "det" and fold(c.text) == "no" for c in tok.children):
             modality = Modality.NEGATED
-        add(tok, "occur", tok, etype.id, modality)
+        predicate = getattr(etype, "predicate", None)
+        if predicate:
+            # A nominalised verb ("the evacuation of 180 passengers") reads like the verb: its
+            # theme is the "of" complement, so it aligns with "180 passengers were evacuated".
+            of_obj = _of_complement(tok)
+            add(tok, predicate, of_obj or tok, etype.id, modality)
+        else:
+            add(tok, "occur", tok, etype.id, modality)
 
     found.sort(key=lambda e: e.evidence.start)
     adoc.events = found

@@ -78,20 +78,34 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     return doc[start_i:end_i]
 
 
-def _country_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | None:
-    """ISO code of a country adjective or possessive right before a title: 'Serbian', "Serbia's"."""
+def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | None:
+    """Whose role a title is, from the words right before it.
+
+    A country adjective or possessive ('Serbian', "Serbia's") gives the country's ISO code; an
+    organisation ("Acme's chief executive", "Acme chief executive") gives its folded name.
+    """
     doc = adoc.doc
-    before = [t for t in doc if t.idx + len(t.text) <= char_start][-3:]
-    words = [t for t in before if t.text not in ("'s", "’s", "'", "’")]
-    if not words:
+    at = doc.char_span(char_start, char_start + 1, alignment_mode="expand")
+    if at is None or at.start == 0:
         return None
-    last = words[-1]
-    if last.idx + len(last.text) + 4 < char_start and last.text not in ("'s", "’s"):
-        # Too far away: something else stands between.
-        pass
+    j = at.start - 1
+    if doc[j].text in ("'s", "’s", "'", "’") and j > 0:
+        j -= 1
+    last = doc[j]
+    if last.ent_type_ == "ORG":
+        ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+        if ent is not None:
+            name = fold(ent.text)
+            return name[4:] if name.startswith("the ") else name
     place = ctx.gazetteer.demonym(last.text) or ctx.gazetteer.lookup(last.text)
-    if place is not None and place.country and place.kind in ("country",):
-        return place.country
+    if place is not None:
+        return place.country if place.country and place.kind == "country" else None
+    if last.pos_ == "PROPN" and last.text[:1].isupper():
+        # An organisation the model did not tag ("Volvex's chief executive").
+        first = j
+        while first > 0 and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return fold(doc[first : j + 1].text)
     return None
 
 
@@ -245,7 +259,7 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
     seen: set[tuple[str, str, int]] = set()
     for person, start, end, entry, chain_start in pending:
         title = body[start:end]
-        org = _country_before(adoc, ctx, chain_start) or _country_in_title(ctx, title)
+        org = _holder_before(adoc, ctx, chain_start) or _country_in_title(ctx, title)
         file_start = start + adoc.offset
         sent_key = (person.id, entry.id, adoc.sentence_index(file_start))
         if sent_key in seen:

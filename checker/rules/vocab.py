@@ -159,6 +159,12 @@ class EventTypeEntry(VocabEntry):
     """Nouns and verbs naming a type of event (`kind: event_types`)."""
 
     broader: str | None = Field(default=None, description="id of a more general type")
+    predicate: PredicateClass | None = Field(
+        default=None,
+        description="the predicate class of the verb this noun names ('evacuation' -> "
+        "evacuate), so 'the evacuation of 180 passengers' aligns with '180 passengers were "
+        "evacuated'",
+    )
 
 
 OrgType = Literal[
