@@ -131,9 +131,11 @@ def _in_ci() -> bool:
 
 
 def _register() -> None:
+    from checker.commands.eval import eval_command
     from checker.commands.rule import rule
 
     app.command("rule")(rule)
+    app.command("eval")(eval_command)
     try:
         from checker.commands.timex import timex
     except ImportError:  # pragma: no cover - while the command is being written

@@ -100,6 +100,19 @@ class Errors(metaclass=_WithCodes):
     E205 = "invalid value for option '{key}': {problem}"
     E206 = "the rule set has {count} error(s); fix them or run with a valid --rules folder"
     E207 = "spaCy model '{model}' cannot be loaded: {reason}"
+    # `checker eval`: gold annotation files, the report they are scored against.
+    E210 = "cannot read gold file: {reason}"
+    E211 = "gold file is not valid YAML: {problem}"
+    E212 = "unknown key '{key}' in {where}{suggestion}; allowed keys: {opts}"
+    E213 = "missing required key '{key}' in {where}"
+    E214 = "invalid value for '{key}' in {where}: {problem}"
+    E215 = "duplicate gold item id '{item_id}' (first defined at {other})"
+    E216 = "gold item '{item_id}': cannot read article '{file}': {reason}"
+    E217 = "gold item '{item_id}': the '{side}' quote is not in {file}: \"{quote}\"{hint}"
+    E218 = "gold item '{item_id}': article '{file}' is not in the report{detail}"
+    E219 = "cannot use report: {reason}"
+    E220 = "articles folder '{folder}' does not exist"
+    E221 = "{option} cannot be combined with --report (the report is already made)"
 
 
 class Warnings(metaclass=_WithCodes):
@@ -113,6 +126,9 @@ class Warnings(metaclass=_WithCodes):
     W102 = "file '{file_name}' ignored: rule and vocabulary files must end in '.yaml'"
     W103 = "no vocabulary folder at '{folder}'; rules run without vocabulary"
     W104 = "'{file_name}' has no 'kind:' or 'entries:'; not read as vocabulary (another component's data?)"  # noqa: E501
+
+    # --- W2xx: configuration and command line ---------------------------------------
+    W210 = "claim of finding {finding} does not match '{file}' at {start}:{end}; was the article changed after the report was made?"  # noqa: E501
 
 
 class _Fields(dict[str, Any]):
