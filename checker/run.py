@@ -71,7 +71,7 @@ def check(
             )
             continue
         kept.append(art)
-        facts.append(adoc.to_facts())
+        facts.append(adoc.to_facts(ctx.vocab))
         sentence_of[art.id] = adoc.sentence_index
 
     builder = PairBuilder({a.id: a for a in kept}, ctx.vocab, ctx.gazetteer)

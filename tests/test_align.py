@@ -66,6 +66,8 @@ def ref(name: str, relation: str = "in") -> PlaceRef:
         (ref("Lyon"), ref("Paris"), "disjoint"),
         (ref("Lyon"), ref("Lyon", "near"), "inside_vs_outside"),
         (ref("Lyon"), ref("Lyon"), "same"),
+        (ref("Kreuzberg"), ref("Berlin"), "contained"),  # a district inside its city
+        (ref("Dortmund"), ref("Bochum"), "nearby_distinct"),  # neighbouring cities
     ],
 )
 def test_place_relation(a: PlaceRef, b: PlaceRef, expected: str) -> None:

@@ -119,5 +119,22 @@ def test_files_found_recursively_and_sorted(tmp_path: Path) -> None:
     write(tmp_path / "a" / "one.txt", "One\n\nText.\n")
     write(tmp_path / ".hidden" / "x.txt", "Hidden\n\nText.\n")
     write(tmp_path / "notes.csv", "not an article")
+    write(tmp_path / "README.md", "How this folder is organised.")
+    write(tmp_path / "ATTRIBUTION.md", "Sources and licences.")
     arts, _ = load_folder(tmp_path)
     assert [a.id for a in arts] == ["one", "two"]
+
+
+def test_article_in_another_language_is_skipped_without_front_matter(tmp_path: Path) -> None:
+    german = (
+        "Sturm über München\n\nEin schwerer Sturm hat am Sonntag in München mehrere Bäume "
+        "entwurzelt. Die Feuerwehr war mit mehr als zweihundert Einsatzkräften unterwegs, wie "
+        "ein Sprecher der Stadt mitteilte. Verletzt wurde nach ersten Angaben niemand, doch "
+        "mehrere Straßen blieben bis zum Abend gesperrt.\n"
+    )
+    write(tmp_path / "sturm.txt", german)
+    write(tmp_path / "storm.txt", "Storm\n\nA storm hit Munich on Sunday, the city said.\n")
+    arts, problems = load_folder(tmp_path)
+    assert [a.id for a in arts] == ["storm"]
+    assert [(Path(p.path).name, p.code) for p in problems] == [("sturm.txt", "E008")]
+    assert "not English" in problems[0].message

@@ -245,6 +245,8 @@ class PairBuilder:
             }
             and pair.same_story
             and pair.strong_for("event")
+            # "did not sign on Tuesday" and "signed on Friday" tell a story, not a contradiction.
+            and pair.compat["time"] is not False
         ):
             sa = Side(a.article, a.first.evidence, a.modality.value)
             sb = Side(b.article, b.first.evidence, b.modality.value)

@@ -90,7 +90,7 @@ class ArticleDoc:
             line=self.article.line_of(s),
         )
 
-    def to_facts(self) -> ArticleFacts:
+    def to_facts(self, vocab=None) -> ArticleFacts:
         return ArticleFacts(
             article=self.article.id,
             timexes=self.timexes,
@@ -99,7 +99,7 @@ class ArticleDoc:
             places=self.places,
             counts=self.counts,
             events=self.events,
-            names=self.names(),
+            names=self.names(vocab),
             keywords=self.keywords(),
         )
 
@@ -115,7 +115,7 @@ class ArticleDoc:
             }
         )
 
-    def names(self) -> list[str]:
+    def names(self, vocab=None) -> list[str]:
         """Folded names the article mentions: what tells whether two articles share a story."""
         from checker.textutil import fold
 
@@ -126,6 +126,9 @@ class ArticleDoc:
                 name = fold(ent.text)
                 if name.startswith("the "):
                     name = name[4:]
-                if len(name) > 2:
+                entry = vocab.lookup("orgs", name) if vocab is not None else None
+                if entry is not None:
+                    out.add(entry.id)  # "UN" and "United Nations" count as one shared name
+                elif len(name) > 2:
                     out.add(name)
         return sorted(out)

@@ -124,7 +124,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda s: abs(verb.i - s.i))
 
 
-def agent_of(verb: Token, theme: Token | None) -> str | None:
+def agent_of(verb: Token, theme: Token | None, ctx: Context | None = None) -> str | None:
     """The named doer of a transitive event ('Ryanair bought…'), folded; None for pronouns."""
     if theme is None or theme.dep_ not in ("dobj", "obj"):
         return None
@@ -140,7 +140,13 @@ def agent_of(verb: Token, theme: Token | None) -> str | None:
         for t in subject.subtree
         if t.pos_ == "PROPN" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)
     ]
-    return fold(" ".join(t.text for t in names)) or None
+    agent = fold(" ".join(t.text for t in names)) or None
+    if agent and ctx is not None:
+        # "the UN" and "the United Nations" are one doer.
+        entry = ctx.vocab.lookup("orgs", agent)
+        if entry is not None:
+            return entry.id
+    return agent
 
 
 def _of_complement(noun: Token) -> Token | None:
@@ -335,7 +341,7 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
             theme,
             etype.id if etype else None,
             modality_of(tok, theme),
-            agent_of(tok, theme),
+            agent_of(tok, theme, ctx),
         )
 
     in_timex = _timex_tokens(adoc)

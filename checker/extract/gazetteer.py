@@ -911,6 +911,9 @@ class Gazetteer:
         if kinds == {PlaceKind.CITY}:
             if distance is None:
                 return PlaceRelation(kind=PlaceRelationKind.UNKNOWN)
+            district = _district_of(a, b, distance)
+            if district is not None:
+                return PlaceRelation(kind=district, distance_km=distance)
             kind = PlaceRelationKind.NEAR if distance <= near_km else PlaceRelationKind.DISJOINT
             return PlaceRelation(kind=kind, distance_km=distance)
         if PlaceKind.CONTINENT in kinds:
@@ -944,6 +947,31 @@ class Gazetteer:
             if ra is not None and rb is not None and ra.members and rb.members and ra is not rb:
                 return PlaceRelation(kind=PlaceRelationKind.DISJOINT)
         return PlaceRelation(kind=PlaceRelationKind.UNKNOWN)
+
+
+def urban_radius_km(population: int | None) -> float:
+    """Rough radius of a city's built-up area: about 8 km at one million people, capped at 25."""
+    if not population:
+        return 0.0
+    return min(25.0, 2.0 + 6.0 * (population / 1_000_000) ** 0.5)
+
+
+def _district_of(a: Place, b: Place, distance: float) -> PlaceRelationKind | None:
+    """A much smaller place inside a big city's built-up area is one of its districts.
+
+    GeoNames lists districts (Kreuzberg, Zemun) as populated places of their own; without this,
+    'in Kreuzberg' and 'in Berlin' would read as two different towns.
+    """
+    big, small, kind = (
+        (b, a, PlaceRelationKind.A_IN_B)
+        if (b.population or 0) >= (a.population or 0)
+        else (a, b, PlaceRelationKind.B_IN_A)
+    )
+    if not big.population or big.country != small.country:
+        return None
+    if small.population and small.population * 3 > big.population:
+        return None  # twin cities of similar size stay distinct
+    return kind if distance <= urban_radius_km(big.population) else None
 
 
 @functools.cache

@@ -114,4 +114,4 @@ class Extractor:
         return adoc
 
     def __call__(self, article: Article) -> ArticleFacts:
-        return self.read(article).to_facts()
+        return self.read(article).to_facts(self.context.vocab)

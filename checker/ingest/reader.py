@@ -20,6 +20,7 @@ import yaml
 
 from checker.errors import CheckerError
 from checker.ingest.dates import infer_published
+from checker.ingest.language import looks_english
 from checker.models.article import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -148,6 +149,8 @@ def load_article(path: Path, sidecar_meta: dict[str, Any] | None = None) -> Arti
     language = meta.get("language")
     if language is not None and str(language).strip().lower() not in _ENGLISH:
         raise CheckerError.make("E008", path=str(path), language=language)
+    if language is None and not looks_english(body):
+        raise CheckerError.make("E008", path=str(path), language="not English (detected)")
 
     title = meta.get("title")
     if not title:
@@ -200,7 +203,7 @@ def find_article_files(folder: Path) -> list[Path]:
         if p.is_file()
         and p.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and p.name.lower() != "readme.md"
+        and not p.stem.isupper()  # README.md, ATTRIBUTION.md, LICENSE.txt: notes, not articles
     ]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
