@@ -20,7 +20,8 @@ What is scored
     starting in sentences 0, 2, 3, 4, 5 (output elsewhere is neither right nor wrong).
     Matching is one-to-one, greedy by overlap. Figures:
     strict F1 (exact span), relaxed F1 (overlapping span), type accuracy (over relaxed matches),
-    value F1 (relaxed match whose value equals the gold value), and documents per second.
+    value F1 (relaxed match whose value equals the gold value; a decade or century counts as equal
+    in either notation, "199X" or TimeML's "199"), and documents per second.
 
 Sub-corpora: tuning = airbus + apple + gm; held-out = stock (never tuned on); whole = all four.
 """
@@ -72,6 +73,23 @@ class Doc:
         """Sentence of the token an offset falls in (or the nearest token before it)."""
         i = bisect_right(self.token_starts, offset) - 1
         return self.token_sentences[max(i, 0)]
+
+
+_DECADE_OR_CENTURY = re.compile(r"(\d{2}|\d{3})X*")
+
+
+def _notation(value: str) -> str:
+    m = _DECADE_OR_CENTURY.fullmatch(value)
+    return m.group(1) if m else value
+
+
+def same_value(system: str, gold: str) -> bool:
+    """Equal TIMEX3 values, reading the decade/century notations alike.
+
+    checker writes a decade "199X" and a century "19XX"; MEANTIME writes TimeML's "199" and "19".
+    Both name the same span, so the notation alone must not count as a wrong value.
+    """
+    return _notation(system) == _notation(gold)
 
 
 def _parse_dct(value: str) -> date | None:
@@ -185,9 +203,11 @@ def score_doc(doc: Doc, verbose: bool = False) -> Counts:
         c.relaxed += 1
         c.strict += (s.start, s.end) == (g.start, g.end)
         c.type_ok += s.type == g.type
-        c.value_ok += s.value == g.value
+        c.value_ok += same_value(s.value, g.value)
         if verbose and (
-            (s.start, s.end) != (g.start, g.end) or s.value != g.value or s.type != g.type
+            (s.start, s.end) != (g.start, g.end)
+            or not same_value(s.value, g.value)
+            or s.type != g.type
         ):
             print(
                 f"  DIFF {doc.doc_id} gold [{g.text}] {g.type} {g.value}"

@@ -71,9 +71,19 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
         "was signed in May 2019, and the joint patrols began operations in September of the same "
         "year.",
         D1,
-        "September of the same year",
+        # two expressions, as MEANTIME annotates "[October] of [next year]"
+        "September",
         "DATE",
         "2019-09",
+        None,
+    ),
+    (
+        "was signed in May 2019, and the joint patrols began operations in September of the same "
+        "year.",
+        D1,
+        "the same year",
+        "DATE",
+        "2019",
         None,
     ),
     (
@@ -126,12 +136,15 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
         "2020-07-07",
         None,
     ),
+    # "recent days/years" are vague stretches up to now: DURATION PXD/PXY as MEANTIME annotates
+    # "in recent years" (the old DATE PAST_REF had no interval either, so nothing is lost
+    # downstream: timeref only uses DATE/TIME expressions that have one)
     (
         "an upsurge in the number of new virus cases in recent days.",
         D2,
         "recent days",
-        "DATE",
-        "PAST_REF",
+        "DURATION",
+        "PXD",
         None,
     ),
     (
@@ -194,8 +207,8 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
         "Beijing has invested billions in recent years.",
         D2,
         "recent years",
-        "DATE",
-        "PAST_REF",
+        "DURATION",
+        "PXY",
         None,
     ),
     (
@@ -227,9 +240,17 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
     (
         "in the first half of 2019 it bought arms, and in April of that year it",
         D2,
-        "April of that year",
+        "April",
         "DATE",
         "2019-04",
+        None,
+    ),
+    (
+        "in the first half of 2019 it bought arms, and in April of that year it",
+        D2,
+        "that year",
+        "DATE",
+        "2019",
         None,
     ),
     ("On July 4, the missiles arrived.", D2, "July 4", "DATE", "2020-07-04", None),
@@ -246,6 +267,7 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
     ),
     ("Q3 2008 results were poor.", D2, "Q3 2008", "DATE", "2008-Q3", None),
     ("Revenue in fiscal 2007 fell.", D2, "fiscal 2007", "DATE", "FY2007", None),
+    # TimeML (and MEANTIME: "70s" -> 197) writes decades and centuries without X padding
     ("Prices peaked in the 1990s.", D2, "1990s", "DATE", "199X", None),
     ("It was built in the 19th century.", D2, "19th century", "DATE", "18XX", None),
     ("The contract was signed two years ago.", D2, "two years ago", "DATE", "2018", None),
@@ -310,12 +332,12 @@ def test_anaphora_is_marked_previous() -> None:
         "was signed in May 2019, and the joint patrols began operations in September of the "
         "same year.",
         D1,
-        "September of the same year",
+        "September",
     )
     assert t.anchor == "previous"
     t = _find(
         "in the first half of 2019 it bought arms, and in April of that year it",
         D2,
-        "April of that year",
+        "April",
     )
     assert t.anchor == "previous"

@@ -47,6 +47,7 @@ class Spec:
     direction: str | None = None  # cycle: last | next | this
     suffix: str = ""  # time part appended to a day value: "TNI", "T14:30"
     week_of_month: int | None = None  # fill: the n-th (1-4) or last (-1) week of `month`
+    as_week: bool = False  # fill: the ISO week holding month/day ("the week ending March 7")
     mod: str | None = None
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
@@ -99,6 +100,8 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     t = _norm(text)
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
         return float(t)
+    if t in ("single", "a single"):
+        return 1.0
     if t in ("a half", "half a", "half an"):
         return 0.5
     half = 0.0
@@ -211,7 +214,7 @@ def year_range(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
 @register("decade")
 def decade(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     if d := _g(m, "decade"):
-        return Spec(rule.type, value=f"{d[:3]}X")
+        return Spec(rule.type, value=d[:3] + "X")
     if d := _g(m, "decade2"):
         y = expand_two_digit_year(int(d), dct)
         return Spec(rule.type, value=f"{y // 10}X")
@@ -268,12 +271,36 @@ def month_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
 
 
 @register("month_rel_year")
-def month_rel_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+def month_rel_year(
+    m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None
+) -> list[Spec] | None:
     mo = month_number(m.group("month"), lex)
     if mo is None:
         return None
     anchor, n = rel_anchor(m.group("rel"), lex)
-    return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="month", month=mo)
+    # two expressions, as MEANTIME annotates them: "[October] of [next year]"
+    return [
+        Spec(
+            rule.type,
+            kind="fill",
+            anchor=anchor,
+            n=n,
+            gran="month",
+            month=mo,
+            start=m.start("month"),
+            end=m.end("month"),
+        ),
+        Spec(
+            rule.type,
+            kind="shift",
+            anchor=anchor,
+            unit="year",
+            n=n,
+            gran="year",
+            start=m.start("rel"),
+            end=m.end(),
+        ),
+    ]
 
 
 @register("week_of_month")
@@ -311,9 +338,9 @@ def _direction(m: re.Match[str]) -> str | None:
     if rel is None:
         return None
     r = _norm(rel)
-    if r in ("last", "past", "this past"):
+    if r in ("last", "past", "this past", "the previous", "the preceding"):
         return "last"
-    if r in ("next", "coming", "this coming"):
+    if r in ("next", "coming", "this coming", "the following", "the next"):
         return "next"
     return "this"
 
@@ -425,6 +452,78 @@ def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | 
     sign = -1 if m.group("dir").lower() == "ago" else 1
     gran = "year" if unit == "decade" else unit
     return Spec(rule.type, kind="shift", unit=unit, n=sign * int(num), gran=gran)
+
+
+@register("earlier_later")
+def earlier_later(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "two days later", "a week earlier": the time in focus shifted by an amount (a DATE at
+    that unit's granularity; the DCT when nothing is in focus)."""
+    num = parse_number(m.group("num"), lex)
+    unit = _unit_name(m.group("unit"))
+    if num is None or num != int(num) or unit not in ("day", "week", "month", "year", "decade"):
+        return None
+    sign = -1 if m.group("dir").lower() == "earlier" else 1
+    gran = "year" if unit == "decade" else unit
+    if _g(m, "than"):
+        # "arrives on November 11, three days later than planned": the delay is measured from
+        # the plan, the date meant is the one in focus
+        sign = 0
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=sign * int(num), gran=gran)
+
+
+@register("week_ending")
+def week_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the week ending March 7": the (ISO) week holding that date."""
+    mo = month_number(m.group("month"), lex)
+    if mo is None:
+        return None
+    d = int(m.group("day"))
+    y = _year(m, dct)
+    if y is not None:
+        if not _valid(y, mo, d):
+            return None
+        iy, w, _ = date(y, mo, d).isocalendar()
+        return Spec(rule.type, value=f"{iy}-W{w:02d}")
+    if not _valid(2000, mo, d):
+        return None
+    return Spec(rule.type, kind="fill", anchor="near", gran="week", month=mo, day=d, as_week=True)
+
+
+_ORDINAL_WORDS = re.compile(r"([0-9]+)(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+@register("duration_streak")
+def duration_streak(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the third straight day": the market has moved for n units in a row (P3D)."""
+    word = m.group("ord").lower()
+    digits = _ORDINAL_WORDS.fullmatch(word)
+    n = int(digits.group(1)) if digits else lex.ordinals.get(word)
+    unit = _g(m, "unit") or _g(m, "unit2")
+    if not n or n < 2 or unit is None:
+        return None
+    return Spec(rule.type, value=duration_value(n, unit.lower(), lex))
+
+
+# words before "Black Monday" that give the name to a new day of the current crash ("another
+# Black Monday", "what traders dubbed Black Monday"); without them the name is the historical day
+_NEW_MARKET_DAY = re.compile(
+    r"\b(?:another|a|new|second|dubbed|called|named|branded|labell?ed|this|today['’]s)\W*$",
+    re.IGNORECASE,
+)
+
+
+@register("market_day")
+def market_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "Black Monday": the 1987 crash day (a named day, like a holiday), or, when the text gives
+    the name to a new crash day ("another Black Monday"), the latest such weekday."""
+    name = _norm(m.group("name"))
+    if name not in lex.market_days or not m.group("name")[0].isupper():
+        return None
+    before = m.string[max(0, m.start() - 30) : m.start()]
+    if dct is not None and _NEW_MARKET_DAY.search(before):
+        return Spec(rule.type, kind="weekday", weekday=lex.weekdays[name.split()[1][:3]])
+    y, mo, d = lex.market_days[name]
+    return Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
 
 
 @register("weekday")
@@ -545,7 +644,15 @@ def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         return None  # "a later" without date/time/stage
     if _AFTER_AMOUNT.search(m.string, max(0, m.start() - 20), m.start()):
         return None
-    return Spec(rule.type, value="FUTURE_REF")
+    value = "PAST_REF" if core.lower() == "earlier" else "FUTURE_REF"
+    # "later in the day", "earlier in the session": a time within a day (MEANTIME types it TIME)
+    type_ = "TIME" if _WITHIN_DAY.match(m.string, m.end()) else rule.type
+    return Spec(type_, value=value)
+
+
+_WITHIN_DAY = re.compile(
+    r"\s+in\s+the\s+(?:trading\s+)?(?:day|session|morning|afternoon|evening)\b", re.IGNORECASE
+)
 
 
 @register("holiday")
@@ -590,6 +697,8 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
         return None
     unit = _unit_name(unit_text)
     num_text = _g(m, "num")
+    if num_text is None and "num" in rule.params:
+        return Spec(rule.type, value=duration_value(float(rule.params["num"]), unit, lex))
     if num_text is None:
         # "the past decade" is one unit; bare plurals ("for years") are vague
         num = 1.0 if rule.name == "duration_the_past_unit" else None

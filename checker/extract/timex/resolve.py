@@ -131,9 +131,10 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
 def _fill_value(spec: Spec, year: int, base: date) -> str | None:
     if spec.month and spec.day:
         try:
-            return date(year, spec.month, spec.day).isoformat() + spec.suffix
+            d = date(year, spec.month, spec.day)
         except ValueError:  # February 29 in a common year
             return None
+        return fmt(d, "week") if spec.as_week else d.isoformat() + spec.suffix
     if spec.month and spec.week_of_month:
         return week_in_month(year, spec.month, spec.week_of_month)
     if spec.month:

@@ -49,6 +49,7 @@ class Lexicon:
     ordinals: dict[str, int]
     decade_words: dict[str, int]
     holidays: dict[str, tuple[int, int]]
+    market_days: dict[str, tuple[int, int, int]]
     weekday_name_prefixes: frozenset[str]
     units: dict[str, tuple[str, int, bool]]
     relatives: dict[str, tuple[str, int]]
@@ -90,6 +91,10 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         decade_words={str(k): int(v) for k, v in raw["decade_words"].items()},
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},
+        market_days={
+            str(k): (int(v[0]), int(v[1]), int(v[2]))
+            for k, v in (raw.get("market_days") or {}).items()
+        },
         weekday_name_prefixes=frozenset(str(w) for w in raw["weekday_name_prefixes"]),
         units={str(k): (str(v[0]), int(v[1]), bool(v[2])) for k, v in raw["units"].items()},
         relatives={str(k): (str(v[0]), int(v[1])) for k, v in raw["relatives"].items()},

@@ -1,8 +1,8 @@
 """TIMEX3 value algebra: format calendar values, shift dates, and map values to intervals.
 
-Values follow TimeML with two documented choices: decades are written ``199X`` and centuries
-``19XX`` (TimeML proper writes ``199`` and ``19``), and fiscal years are ``FY2007`` with no
-calendar interval (a fiscal calendar depends on the organisation).
+Decades are written ``199X`` and centuries ``19XX``, the forms checker's JSONL promises; the bare
+TimeML forms ``199``/``19`` (as in MEANTIME) are also read by ``interval_of``. Fiscal years
+are ``FY2007`` with no calendar interval (a fiscal calendar depends on the organisation).
 """
 
 from __future__ import annotations
@@ -100,8 +100,10 @@ _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _HALF = re.compile(r"(\d{4})-H([12])")
 _YEAR = re.compile(r"\d{4}")
-_DECADE = re.compile(r"(\d{3})X")
-_CENTURY = re.compile(r"(\d\d)XX")
+# checker writes a decade "199X" and a century "19XX" (its public JSONL format); the bare TimeML
+# forms "199" and "19" that MEANTIME uses are read too
+_DECADE = re.compile(r"(\d{3})X?")
+_CENTURY = re.compile(r"(\d\d)(?:XX)?")
 
 
 def interval_of(value: str) -> Interval | None:
