@@ -25,7 +25,7 @@ COMPATIBLE_PLACE = {"same", "contained", "near"}
 # Predicates that say little on their own: "a training began" and "a strike began" share only
 # the verb. Specific ones ("killed", "bought") tie two mentions more strongly.
 GENERIC_PREDICATES = {"occur", "begin", "end", "plan"}
-MIN_EVIDENCE = 2  # independent signs that two clusters are one event
+
 MAX_INHERIT_GAP = 2  # sentences across which a mention without its own time may join a cluster
 
 
@@ -164,6 +164,7 @@ class EventPair:
     theme_score: float
     compat: dict[str, bool | None]  # time/place/venue: True, False, or None (not known)
     same_story: bool = False  # the two articles name many of the same people and places
+    words_shared: int = 0  # theme words shared as written, before mapping to event types
 
     def evidence_for(self, kind: str) -> int:
         """Independent signs, other than attribute `kind` itself, that this is one event."""
@@ -173,9 +174,15 @@ class EventPair:
         points += int(self.a.predicate not in GENERIC_PREDICATES)
         return points
 
-    def strong_for(self, kind: str) -> bool:
-        """May attribute `kind` of the two clusters be compared (conflict or agreement)?"""
-        return self.theme_shared >= 1 and self.evidence_for(kind) >= MIN_EVIDENCE
+    def comparable(self, kind: str) -> bool:
+        """May attribute `kind` be compared at all? Rules then ask for more evidence
+        (`min_evidence`) before they call a difference a conflict."""
+        if self.theme_shared < 1:
+            return False
+        # Themes that meet only through the event-type table ("agreement" and "arms deal") need
+        # more than one sign; themes sharing a word of their own need one.
+        needed = 1 if self.words_shared >= 1 else 2
+        return self.evidence_for(kind) >= needed
 
 
 def _after_publication(c: EventCluster, other: EventCluster) -> bool:
@@ -237,4 +244,12 @@ def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | N
         compat["venue"] = va.venue == vb.venue
     if compat["time"] is False and compat["place"] is False:
         return None  # different date and different place: two events, not a discrepancy
-    return EventPair(a=a, b=b, theme_shared=shared, theme_score=score, compat=compat)
+    words_shared = len(a.theme_words(lambda w: None) & b.theme_words(lambda w: None))
+    return EventPair(
+        a=a,
+        b=b,
+        theme_shared=shared,
+        theme_score=score,
+        compat=compat,
+        words_shared=words_shared,
+    )

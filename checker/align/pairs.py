@@ -60,6 +60,7 @@ class Comparison:
     features: dict[str, str]
     detail: str = ""
     confidence: float = 0.8
+    evidence: int = 2  # independent signs that both sides speak of the same thing
 
 
 def modality_pair(a: Modality, b: Modality) -> str:
@@ -171,7 +172,7 @@ class PairBuilder:
         out: list[Comparison] = []
         modality = modality_pair(a.modality, b.modality)
         if a.time is not None and b.time is not None and a.time_stated and b.time_stated:
-            if pair.strong_for("time"):
+            if pair.comparable("time"):
                 rel = time_relation(a.time, b.time)
                 if rel != "unknown":
                     sa, sb = _time_side(a), _time_side(b)
@@ -188,7 +189,7 @@ class PairBuilder:
                         )
                     )
         pa, pb = a.place_mention, b.place_mention
-        if pa is not None and pb is not None and pair.strong_for("place"):
+        if pa is not None and pb is not None and pair.comparable("place"):
             rel = place_relation(self.gazetteer, pa[1], pb[1])
             if rel.kind != "unknown":
                 sides = []
@@ -214,7 +215,7 @@ class PairBuilder:
                     )
                 )
         va, vb = a.venue_mention, b.venue_mention
-        if va is not None and vb is not None and pair.strong_for("venue"):
+        if va is not None and vb is not None and pair.comparable("venue"):
             same = va.venue == vb.venue
             sides = [self._venue_side(m) for m in (va, vb)]
             label = self.label("venues", va.venue) or va.venue
@@ -244,7 +245,7 @@ class PairBuilder:
                 Modality.REPORTED,
             }
             and pair.same_story
-            and pair.strong_for("event")
+            and pair.evidence_for("event") >= 2
             # "did not sign on Tuesday" and "signed on Friday" tell a story, not a contradiction.
             and pair.compat["time"] is not False
         ):
@@ -261,8 +262,10 @@ class PairBuilder:
                     conf,
                 )
             )
-        if pair.strong_for("count"):
+        if pair.comparable("count"):
             out.extend(self.count_comparisons(pair, subject, conf))
+        for comp in out:
+            comp.evidence = pair.evidence_for(comp.kind)
         return out
 
     def _venue_side(self, m: EventFact) -> Side:

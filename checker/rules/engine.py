@@ -71,6 +71,13 @@ OPERATORS: dict[str, OperatorSpec] = {
             ),
         ),
         OperatorSpec("min_confidence", "the alignment confidence is at least this", None, "number"),
+        OperatorSpec(
+            "min_evidence",
+            "at least this many independent signs tie the two claims to one subject: a shared "
+            "theme, another attribute that agrees, a specific predicate, the same story",
+            None,
+            "number",
+        ),
     )
 }
 
@@ -79,6 +86,10 @@ def _holds(rule: Rule, comp: Comparison) -> bool:
     for cond in rule.conditions:
         if cond.op == "min_confidence":
             if comp.confidence < float(cond.param):  # type: ignore[arg-type]
+                return False
+            continue
+        if cond.op == "min_evidence":
+            if comp.evidence < float(cond.param):  # type: ignore[arg-type]
                 return False
             continue
         value = comp.features.get(cond.op)
