@@ -217,15 +217,15 @@ def align_events(
     return pairs
 
 
-def _agents_differ(a: EventCluster, b: EventCluster) -> bool:
+def agents_differ(a: str | None, b: str | None) -> bool:
     """Both name who did it, and not the same doer ('Ryanair bought' vs 'Aer Lingus bought')."""
-    if not a.agent or not b.agent:
+    if not a or not b:
         return False
-    return fuzz.token_set_ratio(a.agent, b.agent) < 60
+    return fuzz.token_set_ratio(a, b) < 60
 
 
 def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | None:
-    if _after_publication(a, b) or _after_publication(b, a) or _agents_differ(a, b):
+    if _after_publication(a, b) or _after_publication(b, a) or agents_differ(a.agent, b.agent):
         return None
     wa, wb = a.theme_words(type_of), b.theme_words(type_of)
     shared = len(wa & wb)

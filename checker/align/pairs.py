@@ -13,9 +13,17 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from checker.align.compare import count_relation, format_time, place_relation, time_relation
-from checker.align.events import EventCluster, EventPair, align_events, cluster_events
+from checker.align.counts import count_pairs
+from checker.align.events import (
+    EventCluster,
+    EventPair,
+    agents_differ,
+    align_events,
+    cluster_events,
+)
 from checker.models.article import Article
-from checker.models.facts import ArticleFacts, EventFact, Evidence, Modality, RoleFact
+from checker.models.facts import ArticleFacts, CountFact, EventFact, Evidence, Modality, RoleFact
+from checker.models.time import Timex
 from checker.textutil import fold
 
 MODALITIES = ("negated", "planned", "reported")
@@ -140,6 +148,11 @@ class PairBuilder:
         names = {f.article: set(f.names) for f in facts}
         keywords = {f.article: set(f.keywords) for f in facts}
 
+        def same_names_story(x: str, y: str) -> bool:
+            # Counts are everywhere in news; only shared names, not shared topic words, make
+            # two articles one story for them.
+            return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED)
+
         def same_story(x: str, y: str) -> bool:
             return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED) or _shares(
                 keywords[x], keywords[y], KEYWORDS_MIN_SHARED, KEYWORDS_ENOUGH_SHARED
@@ -148,6 +161,7 @@ class PairBuilder:
         out: list[Comparison] = []
         for pair in align_events(clusters, self.type_of, self.gazetteer, same_story):
             out.extend(self.event_comparisons(pair))
+        out.extend(self.standalone_counts(facts, same_names_story, out))
         out.extend(self.role_comparisons(facts))
         return [self.finish(c) for c in out]
 
@@ -317,6 +331,62 @@ class PairBuilder:
                 )
         return out
 
+    def standalone_counts(
+        self, facts: list[ArticleFacts], same_story, done: list[Comparison]
+    ) -> list[Comparison]:
+        """Counts outside recognised events, paired by what they count (see align.counts)."""
+        timexes = {f.article: f.timexes for f in facts}
+        # Who did what a count belongs to: "Ryanair bought 60" is not "Aer Lingus bought 12".
+        agent_of = {
+            (f.article, c.start): e.agent for f in facts for e in f.events for c in e.counts
+        }
+        seen = {
+            (c.a.article, c.a.highlight, c.b.article, c.b.highlight)
+            for c in done
+            if c.kind == "count"
+        }
+
+        def stated_time(article: str, c: CountFact) -> Timex | None:
+            ev = c.evidence
+            return next(
+                (
+                    t
+                    for t in timexes[article]
+                    if ev.start <= t.start < ev.end and t.interval is not None
+                ),
+                None,
+            )
+
+        out: list[Comparison] = []
+        pairs = count_pairs(
+            facts, same_story, stated_time, lambda s, t: time_relation(s, t) == "disjoint"
+        )
+        for x, y in pairs:
+            sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
+            sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
+            if (sx.article, sx.highlight, sy.article, sy.highlight) in seen:
+                continue
+            if agents_differ(
+                agent_of.get((sx.article, x.start)), agent_of.get((sy.article, y.start))
+            ):
+                continue
+            how = f"under '{x.verb}'" if x.verb and x.verb == y.verb else f"as '{x.phrase}'"
+            out.append(
+                Comparison(
+                    "count",
+                    f"number of {plural_phrase(x.phrase or x.noun)}",
+                    sx,
+                    sy,
+                    {"count_relation": count_relation(x, y)},
+                    f"{x.text} vs {y.text}, both counting {plural(x.noun)} {how}",
+                    0.7,
+                    # A conflict needs the same multi-word phrase under the same verb: "4,300
+                    # jobs" cut in France and "10,000 jobs" cut in all are parts, not rivals.
+                    evidence=2 if _strong_count_match(x, y) else 1,
+                )
+            )
+        return out
+
     # --- roles ------------------------------------------------------------------------
     def role_comparisons(self, facts: list[ArticleFacts]) -> list[Comparison]:
         by_role: dict[tuple[str, str], list[RoleFact]] = defaultdict(list)
@@ -388,6 +458,16 @@ class PairBuilder:
 
 
 _SAME_PLURAL = {"people", "police", "staff", "aircraft", "personnel", "sheep", "fish", "cattle"}
+
+
+def _strong_count_match(x: CountFact, y: CountFact) -> bool:
+    return bool(x.verb) and x.verb == y.verb and len(x.phrase.split()) >= 2 and x.phrase == y.phrase
+
+
+def plural_phrase(phrase: str) -> str:
+    """'container berth' -> 'container berths'."""
+    words = phrase.split()
+    return " ".join([*words[:-1], plural(words[-1])]) if words else phrase
 
 
 def plural(noun: str) -> str:

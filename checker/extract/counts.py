@@ -111,6 +111,7 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
                 approx=approx,
                 noun=fold(noun.lemma_),
                 phrase=_phrase(noun, set(range(tok.i, last.i + 1))),
+                verb=governing_verb(noun),
                 text=doc.text[start:end],
                 start=file_start,
                 end=file_end,
@@ -139,6 +140,7 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
                 approx=tok.text,
                 noun=fold(noun.lemma_),
                 phrase=_phrase(noun, {tok.i}),
+                verb=governing_verb(noun),
                 text=tok.text,
                 start=file_start,
                 end=file_end,
@@ -146,6 +148,18 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
             )
         )
     adoc.counts.sort(key=lambda c: c.start)
+
+
+def governing_verb(noun: Token) -> str | None:
+    """Lemma of the verb a counted noun belongs to: '14 people were injured' -> injure."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return fold(cur.lemma_)
+    return None
 
 
 def _looks_like_code(tok: Token) -> bool:

@@ -76,6 +76,7 @@ class CountFact(BaseModel):
     approx: str | None = Field(None, description="approximation word: some, nearly, at least…")
     noun: str = Field(description="lemma of what is counted")
     phrase: str = Field("", description="lemmas of the counted noun phrase (police officer)")
+    verb: str | None = Field(None, description="lemma of the verb that governs it (kill, cover)")
     text: str = Field(description="the number as written, with its approximation word")
     start: int = Field(description="file offset of `text`")
     end: int
