@@ -195,3 +195,28 @@ def test_different_named_buyers_are_different_events(tmp_path: Path) -> None:
         "Jets\n\nIrish airline Ryanair bought 60 new Airbus aircraft in March 2023.",
     )
     assert [f for f in check([tmp_path]).report.findings if f.kind == "count"] == []
+
+
+def test_time_gap_days() -> None:
+    from checker.align.compare import time_gap_days
+
+    assert time_gap_days(SEP, OCT) == 1
+    assert time_gap_days(SEP, FALL) == 0
+    assert (
+        time_gap_days(Y2019, tx("2024", date(2024, 1, 1), date(2024, 12, 31), Granularity.YEAR))
+        > 1000
+    )
+
+
+def test_two_holders_named_days_apart_conflict(tmp_path: Path) -> None:
+    _story(
+        tmp_path, "a", "2024-07-07", "Storm\n\nFestival director Katrin Oswalt spoke on Saturday."
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2024-07-08",
+        "Storm\n\nThe festival's director, Jonas Feld, spoke on Sunday.",
+    )
+    roles = [f for f in check([tmp_path]).report.findings if f.kind == "person_role"]
+    assert [(f.rule, f.verdict.value) for f in roles] == [("P101", "conflict")]

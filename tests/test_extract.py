@@ -116,3 +116,19 @@ def test_evidence_quotes_are_verbatim_sentences(extractor: Extractor) -> None:
     for e in facts.events:
         assert body[e.evidence.start : e.evidence.end] == e.evidence.quote
         assert "\n" not in e.evidence.quote
+
+
+def test_title_before_name_in_apposition_and_double_barrelled_names(extractor: Extractor) -> None:
+    facts = read(
+        extractor,
+        "Festival\n\nFestival director Katrin Oswalt-Meier spoke on Saturday. "
+        "The museum's director, Jonas Feld, thanked visitors on Sunday.",
+    )
+    roles = {(r.person, r.role, r.org) for r in facts.roles}
+    assert ("Katrin Oswalt-Meier", "director", "festival") in roles
+    assert ("Jonas Feld", "director", "museum") in roles
+
+
+def test_craft_titles_are_not_one_holder_roles(extractor: Extractor) -> None:
+    facts = read(extractor, "Film\n\nFilm director Ana Ruiz won the prize on Friday.")
+    assert [r.role for r in facts.roles] == ["craft_director"]

@@ -55,6 +55,16 @@ def time_relation(a: Timex, b: Timex) -> str:
     return "disjoint"
 
 
+def time_gap_days(a: Timex, b: Timex) -> int | None:
+    """Days between two time spans (0 when they overlap); None when either cannot be placed."""
+    ia, ib = effective_interval(a), effective_interval(b)
+    if ia is None or ib is None:
+        return None
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return 0
+    return min(abs((ib[0] - ia[1]).days), abs((ia[0] - ib[1]).days))
+
+
 @dataclass
 class PlaceComparison:
     kind: str  # same | contained | near | nearby_distinct | inside_vs_outside | disjoint | unknown

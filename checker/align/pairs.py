@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from checker.align.compare import count_relation, format_time, place_relation, time_relation
+from checker.align.compare import (
+    count_relation,
+    format_time,
+    place_relation,
+    time_gap_days,
+    time_relation,
+)
 from checker.align.counts import count_pairs
 from checker.align.events import (
     EventCluster,
@@ -27,6 +33,9 @@ from checker.models.time import Timex
 from checker.textutil import fold
 
 MODALITIES = ("negated", "planned", "reported")
+# A role is held for a while: two different holders named within this many days of each other
+# are named for the same time ("director X said on Saturday", "director Y said on Sunday").
+ROLE_OVERLAP_DAYS = 90
 # Two articles tell the same story when they share enough names (people, organisations, places).
 STORY_MIN_SHARED = 2
 STORY_MIN_OVERLAP = 0.3  # of the smaller article's names…
@@ -415,10 +424,10 @@ class PairBuilder:
                 elif x.former or y.former or x.time is None or y.time is None:
                     rel = "different_person_unknown_time"
                 else:
-                    trel = time_relation(x.time, y.time)
+                    gap = time_gap_days(x.time, y.time)
                     rel = (
                         "different_person_disjoint"
-                        if trel == "disjoint"
+                        if gap is None or gap > ROLE_OVERLAP_DAYS
                         else "different_person_overlapping"
                     )
                 sides = [self._role_side(r) for r in (x, y)]

@@ -73,6 +73,15 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     end_i = start_i
     while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS and _is_name_token(doc[end_i]):
         end_i += 1
+        # Double-barrelled names: "Oswalt-Meier" is three tokens with no spaces between.
+        if (
+            end_i + 1 < len(doc)
+            and doc[end_i].text == "-"
+            and not doc[end_i - 1].whitespace_
+            and not doc[end_i].whitespace_
+            and _is_name_token(doc[end_i + 1])
+        ):
+            end_i += 1
     if end_i == start_i:
         return None
     return doc[start_i:end_i]
@@ -100,6 +109,11 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
     place = ctx.gazetteer.demonym(last.text) or ctx.gazetteer.lookup(last.text)
     if place is not None:
         return place.country if place.country and place.kind == "country" else None
+    if last.pos_ == "NOUN" and (
+        last.dep_ in ("compound", "poss") or doc[j + 1].text in ("'s", "’s")
+    ):
+        # "the festival's director", "Port director …": the common noun names the body.
+        return fold(last.lemma_)
     if last.pos_ == "PROPN" and last.text[:1].isupper():
         # An organisation the model did not tag ("Volvex's chief executive").
         first = j
@@ -226,7 +240,18 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
             continue
         found.add(span)
 
-    # 3. Apposition: "Jane Roe, the Serbian interior minister," gives Jane Roe that role.
+    # 3a. Title first: "The festival's director, Jonas Feldrain, thanked …".
+    for start, end, entry in role_hits:
+        m = re.match(r",\s+((?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*){1,3})\s*[,.;]", body[end:])
+        if not m:
+            continue
+        name_start = end + m.start(1)
+        span = doc.char_span(name_start, end + m.end(1), alignment_mode="contract")
+        if span is None or gaz.lookup(span.text) is not None or _is_title_word(span, ctx):
+            continue
+        pending.append((found.add(span), start, end, entry, start))
+
+    # 3b. Apposition: "Jane Roe, the Serbian interior minister," gives Jane Roe that role.
     for start, end, entry in role_hits:
         prefix = body[max(0, start - 60) : start]
         m = re.search(r"([^\W\d_][\w'’.\- ]+?),\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'-]*\s+)?$", prefix)
