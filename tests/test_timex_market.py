@@ -21,19 +21,23 @@ def found(text: str, dct: date | None = DCT) -> list[tuple[str, str, str]]:
 
 
 # ---- clock times with zones --------------------------------------------------------------------
+# A time in a named zone is written in UTC with "Z" (changed from keeping the local time): TIMEX3
+# values are ISO 8601, and MEANTIME writes every zoned time in UTC with "Z", even "6:40 p.m.
+# ( GMT +8 )" (tuning doc 82597). "local time" names no zone and stays local.
 
 
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("The market fell at 2:30 p.m. local time.", "2:30 p.m. local time", "2008-10-10T14:30"),
-        ("It closed at 4:00 p.m. Eastern Time.", "4:00 p.m. Eastern Time", "2008-10-10T16:00"),
-        ("At 10:15 JST the Nikkei was down 5%.", "10:15 JST", "2008-10-10T10:15"),
-        ("The Hang Seng closed at 4 p.m. HKT.", "4 p.m. HKT", "2008-10-10T16:00"),
+        # US Eastern time is on daylight saving (UTC-4) on 10 October 2008
+        ("It closed at 4:00 p.m. Eastern Time.", "4:00 p.m. Eastern Time", "2008-10-10T20:00Z"),
+        ("At 10:15 JST the Nikkei was down 5%.", "10:15 JST", "2008-10-10T01:15Z"),
+        ("The Hang Seng closed at 4 p.m. HKT.", "4 p.m. HKT", "2008-10-10T08:00Z"),
         (
             "It fell at 6:40 p.m. ( GMT +8 ) today.",
             "6:40 p.m. ( GMT +8 ) today",
-            "2008-10-10T18:40",
+            "2008-10-10T10:40Z",
         ),
         ("Trading halted at 14:30 GMT.", "14:30 GMT", "2008-10-10T14:30Z"),
     ],

@@ -16,12 +16,14 @@ from checker.models.facts import ArticleFacts, CountFact
 from checker.models.time import Timex
 
 TimeOf = Callable[[str, CountFact], Timex | None]
+# "There are two models" and "has two models" say nothing about which models.
+LIGHT_VERBS = {"be", "have", "include", "make", "get", "take", "give", "see"}
 
 
 def same_quantity(x: CountFact, y: CountFact) -> bool:
     if x.noun != y.noun:
         return False
-    if x.verb and x.verb == y.verb:
+    if x.verb and x.verb == y.verb and x.verb not in LIGHT_VERBS:
         return True
     return len(x.phrase.split()) >= 2 and x.phrase == y.phrase
 

@@ -217,6 +217,11 @@ def align_events(
     return pairs
 
 
+def _modifiers(c: EventCluster) -> set[str]:
+    """Words that say which thing the theme is: all theme words but the head noun."""
+    return {w for m in c.mentions for w in m.theme.split()[:-1]}
+
+
 def agents_differ(a: str | None, b: str | None) -> bool:
     """Both name who did it, and not the same doer ('Ryanair bought' vs 'Aer Lingus bought')."""
     if not a or not b:
@@ -230,6 +235,10 @@ def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | N
     wa, wb = a.theme_words(type_of), b.theme_words(type_of)
     shared = len(wa & wb)
     if shared == 0:
+        return None
+    # "press conference" and "developers conference": both say which one, and not the same one.
+    mods_a, mods_b = _modifiers(a), _modifiers(b)
+    if mods_a and mods_b and not mods_a & mods_b:
         return None
     score = fuzz.token_set_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) / 100
     compat: dict[str, bool | None] = {"time": None, "place": None, "venue": None}

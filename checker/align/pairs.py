@@ -194,7 +194,15 @@ class PairBuilder:
         conf = 0.55 + 0.4 * pair.theme_score
         out: list[Comparison] = []
         modality = modality_pair(a.modality, b.modality)
-        if a.time is not None and b.time is not None and a.time_stated and b.time_stated:
+        if (
+            a.time is not None
+            and b.time is not None
+            and a.time_stated
+            and b.time_stated
+            # "since 2019" contains every later date: agreeing with it says nothing.
+            and not _open_ended(a.time)
+            and not _open_ended(b.time)
+        ):
             if pair.comparable("time"):
                 rel = time_relation(a.time, b.time)
                 if rel != "unknown":
@@ -271,6 +279,8 @@ class PairBuilder:
             and pair.evidence_for("event") >= 2
             # "did not sign on Tuesday" and "signed on Friday" tell a story, not a contradiction.
             and pair.compat["time"] is not False
+            and not _open_ended(a.time)
+            and not _open_ended(b.time)
         ):
             sa = Side(a.article, a.first.evidence, a.modality.value)
             sb = Side(b.article, b.first.evidence, b.modality.value)
@@ -333,7 +343,10 @@ class PairBuilder:
                         f"number of {what}" if verb else f"{subject}: number of {plural(x.noun)}",
                         sx,
                         sy,
-                        {"count_relation": rel},
+                        {
+                            "count_relation": rel,
+                            "modality": modality_pair(pair.a.modality, pair.b.modality),
+                        },
                         f"{x.text} vs {y.text} ({x.noun})",
                         conf,
                     )
@@ -386,7 +399,8 @@ class PairBuilder:
                     f"number of {plural_phrase(x.phrase or x.noun)}",
                     sx,
                     sy,
-                    {"count_relation": count_relation(x, y)},
+                    # Counts outside events carry no modality of their own: told as fact.
+                    {"count_relation": count_relation(x, y), "modality": "reported+reported"},
                     f"{x.text} vs {y.text}, both counting {plural(x.noun)} {how}",
                     0.7,
                     # A conflict needs the same multi-word phrase under the same verb: "4,300
@@ -418,6 +432,8 @@ class PairBuilder:
                 x, y = sorted((x, y), key=lambda r: r.evidence.article)
                 same = same_person(x.person_key, y.person_key)
                 if not same and not unique:
+                    continue
+                if same and not _neighbours(x.evidence.article, y.evidence.article, roles):
                     continue
                 if same:
                     rel = "same_person"
@@ -469,6 +485,17 @@ class PairBuilder:
 _SAME_PLURAL = {"people", "police", "staff", "aircraft", "personnel", "sheep", "fish", "cattle"}
 
 
+def _open_ended(t: Timex | None) -> bool:
+    """'since February', 'before 2019': a statement about a stretch of time, not one moment.
+    "The index has not closed above 8,000 since February" denies no single day's close."""
+    return t is not None and (t.mod or "").upper() in {
+        "ON_OR_AFTER",
+        "AFTER",
+        "BEFORE",
+        "ON_OR_BEFORE",
+    }
+
+
 def _strong_count_match(x: CountFact, y: CountFact) -> bool:
     return bool(x.verb) and x.verb == y.verb and len(x.phrase.split()) >= 2 and x.phrase == y.phrase
 
@@ -494,6 +521,13 @@ def _shares(a: set[str], b: set[str], min_shared: int, enough: int) -> bool:
     if shared < min_shared:
         return False
     return shared >= enough or shared / (min(len(a), len(b)) or 1) >= STORY_MIN_OVERLAP
+
+
+def _neighbours(a: str, b: str, roles: list[RoleFact]) -> bool:
+    """Agreements on a role holder chain through the articles in order (a-b, b-c), instead of
+    repeating the same agreement for every pair of the many articles that name one CEO."""
+    articles = sorted({r.evidence.article for r in roles})
+    return abs(articles.index(a) - articles.index(b)) == 1
 
 
 def _closeness(c: Comparison) -> int:

@@ -17,6 +17,11 @@ from checker.textutil import fold
 
 # Nouns a number can modify without counting things of the story.
 _NOT_COUNTED = {
+    # Thresholds and levels: "below the 5,000 mark" is a value, not a number of things.
+    "mark",
+    "level",
+    "barrier",
+    "threshold",
     "year",
     "month",
     "week",

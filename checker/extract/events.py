@@ -149,6 +149,16 @@ def agent_of(verb: Token, theme: Token | None, ctx: Context | None = None) -> st
     return agent
 
 
+def _noun_agent(noun: Token, ctx: Context) -> str | None:
+    """Who does what a noun names: "Aeroflot's purchase", "Aeroflot negotiates purchase of…"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return fold(" ".join(t.text for t in child.subtree if t.pos_ == "PROPN")) or None
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        return agent_of(noun.head, noun, ctx)
+    return None
+
+
 def _of_complement(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -363,7 +373,7 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
             # A nominalised verb ("the evacuation of 180 passengers") reads like the verb: its
             # theme is the "of" complement, so it aligns with "180 passengers were evacuated".
             of_obj = _of_complement(tok)
-            add(tok, predicate, of_obj or tok, etype.id, modality)
+            add(tok, predicate, of_obj or tok, etype.id, modality, _noun_agent(tok, ctx))
         else:
             add(tok, "occur", tok, etype.id, modality)
 

@@ -206,7 +206,18 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
     body = doc.text
     gaz = ctx.gazetteer
     found = _People(adoc)
-    role_hits = ctx.vocab.find_all("roles", body)
+    # A title word that opens a name ("General Motors", "Governor's Island") is no title. An
+    # entity that starts inside the title is the model merging title and name: keep those.
+    names = [
+        (ent.start_char, ent.end_char)
+        for ent in doc.ents
+        if ent.label_ in ("ORG", "GPE", "FAC", "LOC")
+    ]
+    role_hits = [
+        hit
+        for hit in ctx.vocab.find_all("roles", body)
+        if not any(s <= hit[0] and hit[1] < e for s, e in names)
+    ]
     # (person, title text, entry, title start, title end) before the org/time is decided
     pending: list[tuple[PersonFact, int, int, object, int]] = []
 

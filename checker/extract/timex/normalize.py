@@ -49,6 +49,8 @@ class Spec:
     week_of_month: int | None = None  # fill: the n-th (1-4) or last (-1) week of `month`
     as_week: bool = False  # fill: the ISO week holding month/day ("the week ending March 7")
     mod: str | None = None
+    utc_offset: int | None = None  # clock time in a zone: minutes east of UTC (value made UTC)
+    dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -543,6 +545,19 @@ def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     )
 
 
+_ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*([0-9]{1,2})(?::?([0-5][0-9]))?")
+
+
+def zone_offset(tz: str, lex: Lexicon) -> tuple[int, str | None] | None:
+    """(minutes east of UTC, daylight-saving rule) of a zone after a clock time; None when the
+    zone says nothing about UTC ("local time")."""
+    t = _norm(tz)
+    if m := _ZONE_OFFSET.fullmatch(t):
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return (-minutes if m.group(1) == "-" else minutes), None
+    return lex.time_zones.get(t)
+
+
 @register("clock")
 def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     named = _g(m, "named")
@@ -559,25 +574,41 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
             return None
         if _g(m, "mi") is not None and not ampm and not _g(m, "tz") and "." in m.group(0):
             return None  # "3.45" without am/pm or zone is a number, not a time
-    tz = (_g(m, "tz") or "").upper()
-    suffix = f"T{h:02d}:{mi:02d}" + ("Z" if tz in ("UTC", "GMT", "Z") else "")
+    # a zoned time is written in UTC ("4 p.m. EDT" -> T20:00Z), as MEANTIME writes zoned times;
+    # resolve.py converts once the date is known (the conversion may move it)
+    zone = zone_offset(tz, lex) if (tz := _g(m, "tz")) else None
+    offset, dst = zone if zone else (None, None)
+    suffix = f"T{h:02d}:{mi:02d}"
+    start = end = None
+    if "core" in m.re.groupindex and m.group("core") is not None:
+        core = m.group("core")
+        if core.endswith(")") and "(" not in core:
+            # "(0600 UTC)": the bracket closes text before the time, it is not part of it
+            start, end = m.start("core"), m.start("core") + len(core[:-1].rstrip())
+    spec_args = {"utc_offset": offset, "dst": dst, "start": start, "end": end}
     if (mo := month_number(_g(m, "month"), lex)) is not None:
         # "16:15 UTC, June 1st": the clock time on the date that follows it
         d = int(m.group("day"))
         if (y := _year(m, dct)) is not None:
-            return Spec("TIME", value=f"{y}-{mo:02d}-{d:02d}{suffix}") if _valid(y, mo, d) else None
+            if not _valid(y, mo, d):
+                return None
+            return Spec("TIME", value=f"{y}-{mo:02d}-{d:02d}{suffix}", **spec_args)
         if not _valid(2000, mo, d):
             return None
-        return Spec("TIME", kind="fill", anchor="near", gran="day", month=mo, day=d, suffix=suffix)
+        return Spec(
+            "TIME", kind="fill", anchor="near", gran="day", month=mo, day=d, suffix=suffix,
+            **spec_args,
+        )
     word = (_g(m, "word") or "").lower()
-    wd = weekday_number(_g(m, "weekday"), lex)
+    # "9 p.m. Monday", "at noon on Friday": the clock time on that weekday
+    wd = weekday_number(_g(m, "weekday") or _g(m, "cweekday"), lex)
     if wd is not None:
-        return Spec("TIME", kind="weekday", weekday=wd, suffix=suffix)
+        return Spec("TIME", kind="weekday", weekday=wd, suffix=suffix, **spec_args)
     if word:
         n = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return Spec("TIME", kind="shift", unit="day", n=n, suffix=suffix)
+        return Spec("TIME", kind="shift", unit="day", n=n, suffix=suffix, **spec_args)
     # a bare clock time belongs to the day in focus: the last day mentioned in the sentence
-    return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=suffix)
+    return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=suffix, **spec_args)
 
 
 @register("same_period")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract.timex.normalize import Spec, week_in_month
-from checker.extract.timex.values import fmt, interval_of, occurrences, shift, unknown
+from checker.extract.timex.values import fmt, interval_of, occurrences, shift, to_utc, unknown
 from checker.models.time import Interval
 
 GRAN_RANK = {
@@ -87,6 +87,15 @@ def _unresolved(spec: Spec) -> Resolved:
 
 
 def resolve(spec: Spec, ctx: Context) -> Resolved:
+    r = _resolve(spec, ctx)
+    if spec.utc_offset is None:
+        return r
+    # a clock time in a named zone: written in UTC once its date is known
+    value = to_utc(r.value, spec.utc_offset, spec.dst)
+    return Resolved(value, r.anchor, interval_of(value) if r.interval is not None else None)
+
+
+def _resolve(spec: Spec, ctx: Context) -> Resolved:
     if spec.kind == "explicit":
         assert spec.value is not None
         return _finish(spec.value, "explicit", spec.type)

@@ -53,6 +53,7 @@ class Lexicon:
     weekday_name_prefixes: frozenset[str]
     units: dict[str, tuple[str, int, bool]]
     relatives: dict[str, tuple[str, int]]
+    time_zones: dict[str, tuple[int, str | None]]  # zone -> (minutes east of UTC, DST rule)
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
 
@@ -98,6 +99,10 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         weekday_name_prefixes=frozenset(str(w) for w in raw["weekday_name_prefixes"]),
         units={str(k): (str(v[0]), int(v[1]), bool(v[2])) for k, v in raw["units"].items()},
         relatives={str(k): (str(v[0]), int(v[1])) for k, v in raw["relatives"].items()},
+        time_zones={
+            str(k): (int(v[0]), str(v[1]) if v[1] else None)
+            for k, v in (raw.get("time_zones") or {}).items()
+        },
         future_cues=re.compile(raw["future_cues"], FLAGS),
         past_cues=re.compile(raw["past_cues"], FLAGS),
     )

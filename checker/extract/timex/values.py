@@ -171,3 +171,43 @@ def occurrences(kind: str, code: int | str, around: date) -> Iterator[tuple[str,
             yield v, iv
     else:
         raise ValueError(kind)
+
+
+def _nth_sunday(year: int, month: int, n: int) -> date:
+    """The n-th Sunday of a month (n = -1: the last one)."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() + 1) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def daylight_saving(d: date, rule: str | None) -> bool:
+    """Is daylight-saving time in force on day d under `rule` ("us", "eu"; None: never)?
+    Day-level: the switch-over day itself counts as summer time."""
+    if rule == "us":
+        if d.year >= 2007:
+            return _nth_sunday(d.year, 3, 2) <= d < _nth_sunday(d.year, 11, 1)
+        return _nth_sunday(d.year, 4, 1) <= d < _nth_sunday(d.year, 10, -1)
+    if rule == "eu":
+        return _nth_sunday(d.year, 3, -1) <= d < _nth_sunday(d.year, 10, -1)
+    return False
+
+
+_CLOCK_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+
+
+def to_utc(value: str, offset_minutes: int, dst_rule: str | None = None) -> str:
+    """A local clock value ("2008-10-10T16:00") at a zone offset, as UTC ("2008-10-10T20:00Z").
+    The date moves when the conversion crosses midnight. A value without a full date cannot be
+    converted and is returned as it is (with "Z" only when it is already UTC)."""
+    m = _CLOCK_VALUE.fullmatch(value)
+    if m is None:
+        return value + "Z" if offset_minutes == 0 and not dst_rule and "T" in value else value
+    day = date(int(m[1]), int(m[2]), int(m[3]))
+    hour, minute = int(m[4]), int(m[5])
+    offset = offset_minutes + (60 if daylight_saving(day, dst_rule) else 0)
+    total = hour * 60 + minute - offset
+    shifted = day + timedelta(days=total // (24 * 60))
+    total %= 24 * 60
+    return f"{shifted.isoformat()}T{total // 60:02d}:{total % 60:02d}Z"
