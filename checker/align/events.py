@@ -22,9 +22,9 @@ from checker.models.time import Timex
 
 COMPATIBLE_TIME = {"equal", "a_in_b", "b_in_a", "overlap"}
 COMPATIBLE_PLACE = {"same", "contained", "near"}
-# Predicates that say little on their own: "a training began" and "a strike began" share only
-# the verb. Specific ones ("killed", "bought") tie two mentions more strongly.
-GENERIC_PREDICATES = {"occur", "begin", "end", "plan"}
+# Casualty and arrest reports: in one story, "people killed" means the same toll whatever else
+# the sentences say. Other verbs ("won", "attacked") recur across unrelated events too often.
+TOLL_PREDICATES = {"kill", "die", "injure", "evacuate", "arrest"}
 
 MAX_INHERIT_GAP = 2  # sentences across which a mention without its own time may join a cluster
 
@@ -171,7 +171,7 @@ class EventPair:
         points = int(self.theme_shared >= 2)
         points += int(any(v is True for k, v in self.compat.items() if k != kind))
         points += int(self.same_story)
-        points += int(self.a.predicate not in GENERIC_PREDICATES)
+        points += int(self.a.predicate in TOLL_PREDICATES)
         return points
 
     def comparable(self, kind: str) -> bool:

@@ -43,6 +43,7 @@ STORY_ENOUGH_SHARED = 5  # …unless this many are shared anyway (long articles 
 # Or enough nouns in common, for short articles that name few things.
 KEYWORDS_MIN_SHARED = 4
 KEYWORDS_ENOUGH_SHARED = 12
+KEYWORDS_ALONE_OVERLAP = 0.4
 # "number of people killed": how a count's event reads after the counted noun.
 _PARTICIPLES = {
     "kill": "killed",
@@ -163,8 +164,20 @@ class PairBuilder:
             return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED)
 
         def same_story(x: str, y: str) -> bool:
-            return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED) or _shares(
-                keywords[x], keywords[y], KEYWORDS_MIN_SHARED, KEYWORDS_ENOUGH_SHARED
+            # Shared names tell a story; shared nouns mostly tell a topic (sport, awards), so they
+            # count with a shared name, or alone only when they are most of a short article.
+            if _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED):
+                return True
+            if names[x] & names[y]:
+                return _shares(
+                    keywords[x], keywords[y], KEYWORDS_MIN_SHARED, KEYWORDS_ENOUGH_SHARED
+                )
+            return _shares(
+                keywords[x],
+                keywords[y],
+                KEYWORDS_MIN_SHARED,
+                enough=len(keywords[x]) + len(keywords[y]) + 1,  # only the overlap decides
+                overlap=KEYWORDS_ALONE_OVERLAP,
             )
 
         out: list[Comparison] = []
@@ -515,12 +528,13 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-def _shares(a: set[str], b: set[str], min_shared: int, enough: int) -> bool:
-    """Enough in common: at least `min_shared` items and 30% of the smaller set, or `enough`."""
+def _shares(a: set[str], b: set[str], min_shared: int, enough: int, overlap: float = 0.3) -> bool:
+    """Enough in common: at least `min_shared` items and `overlap` of the smaller set, or
+    `enough` items whatever the sizes."""
     shared = len(a & b)
     if shared < min_shared:
         return False
-    return shared >= enough or shared / (min(len(a), len(b)) or 1) >= STORY_MIN_OVERLAP
+    return shared >= enough or shared / (min(len(a), len(b)) or 1) >= overlap
 
 
 def _neighbours(a: str, b: str, roles: list[RoleFact]) -> bool:

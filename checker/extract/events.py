@@ -311,8 +311,10 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         time, inherited = time_for_token(adoc, trigger)
         venue, owner = _venue(adoc, ctx, tokens)
         start = adoc.char(trigger)
-        starts = {adoc.char(t) for t in tokens}
-        counts = [c for c in adoc.counts if any(c.start <= ch < c.end for ch in starts)]
+        # A count belongs to the event when it counts the event's theme ("14 people were
+        # killed"), not merely when it stands in the same clause.
+        theme_chars = {adoc.char(t) for t in theme_tok.subtree} if theme_tok is not None else set()
+        counts = [c for c in adoc.counts if any(c.start <= ch < c.end for ch in theme_chars)]
         found.append(
             EventFact(
                 id=f"{adoc.article.id}#e{len(found) + 1}",

@@ -596,7 +596,13 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
         if not _valid(2000, mo, d):
             return None
         return Spec(
-            "TIME", kind="fill", anchor="near", gran="day", month=mo, day=d, suffix=suffix,
+            "TIME",
+            kind="fill",
+            anchor="near",
+            gran="day",
+            month=mo,
+            day=d,
+            suffix=suffix,
             **spec_args,
         )
     word = (_g(m, "word") or "").lower()
