@@ -11,7 +11,24 @@ from __future__ import annotations
 
 import unicodedata
 
-# Letters NFKD does not decompose into a base letter plus a combining mark.
+# Curly quotes and primes people and editors swap for straight ones.
+STRAIGHT_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u02bc": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+}
+
+# Letters NFKD does not decompose into a base letter plus a combining mark, then quotes and dashes.
 _SPECIAL = {
     "đ": "d",
     "Đ": "d",
@@ -29,20 +46,7 @@ _SPECIAL = {
     "ı": "i",
     "þ": "th",
     "ð": "d",
-    # Curly quotes and primes to straight quotes.
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "\u02bc": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
+    **STRAIGHT_QUOTES,
     # Dashes to a hyphen, so "Serbia–China" and "Serbia-China" fold alike.
     "\u2010": "-",
     "\u2011": "-",

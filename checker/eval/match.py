@@ -24,25 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.models.report import Finding, Report, Verdict
+from checker.textutil import STRAIGHT_QUOTES
 
 Span = tuple[int, int]
 
-# Typographic quotes and primes that people and editors swap for straight ones.
-_QUOTES = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "\u02bc": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-}
 
 # End of a sentence: terminal punctuation, optional closing quotes/brackets, then a space
 # or the end of the text; or a line break.
@@ -76,7 +61,7 @@ def normalize(text: str) -> Normalized:
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         for ch in unicodedata.normalize("NFKC", text[i:j]):
-            ch = _QUOTES.get(ch, ch)
+            ch = STRAIGHT_QUOTES.get(ch, ch)
             if ch.isspace():
                 if in_space:
                     ends[-1] = j  # the folded space stands for the whole run
