@@ -197,6 +197,7 @@ def align_events(
     type_of: Callable[[str], str | None],
     gazetteer,
     same_story: Callable[[str, str], bool] = lambda a, b: False,
+    recurring: Callable[[str | None], bool] = lambda t: False,
 ) -> list[EventPair]:
     blocks: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
     for c in clusters:
@@ -210,7 +211,7 @@ def align_events(
             for b in block[i + 1 :]:
                 if a.article == b.article:
                     continue
-                pair = _pair(a, b, type_of, gazetteer)
+                pair = _pair(a, b, type_of, gazetteer, recurring)
                 if pair is not None:
                     pair.same_story = same_story(a.article, b.article)
                     pairs.append(pair)
@@ -229,7 +230,13 @@ def agents_differ(a: str | None, b: str | None) -> bool:
     return fuzz.token_set_ratio(a, b) < 60
 
 
-def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | None:
+def _pair(
+    a: EventCluster,
+    b: EventCluster,
+    type_of: Callable[[str], str | None],
+    gazetteer,
+    recurring: Callable[[str | None], bool],
+) -> EventPair | None:
     if _after_publication(a, b) or _after_publication(b, a) or agents_differ(a.agent, b.agent):
         return None
     wa, wb = a.theme_words(type_of), b.theme_words(type_of)
@@ -253,6 +260,8 @@ def _pair(a: EventCluster, b: EventCluster, type_of, gazetteer) -> EventPair | N
         compat["venue"] = va.venue == vb.venue
     if compat["time"] is False and compat["place"] is False:
         return None  # different date and different place: two events, not a discrepancy
+    if compat["time"] is False and recurring(a.event_type):
+        return None  # another edition of a festival, election or match
     words_shared = len(a.theme_words(lambda w: None) & b.theme_words(lambda w: None))
     return EventPair(
         a=a,

@@ -142,6 +142,10 @@ class PairBuilder:
         entry = self.vocab.get(kind, entry_id)
         return entry.label if entry is not None else None
 
+    def recurring(self, event_type: str | None) -> bool:
+        entry = self.vocab.get("event_types", event_type) if event_type else None
+        return bool(getattr(entry, "recurring", False))
+
     def type_of(self, word: str) -> str | None:
         entry = self.vocab.lookup("event_types", word)
         return entry.id if entry is not None else None
@@ -181,7 +185,9 @@ class PairBuilder:
             )
 
         out: list[Comparison] = []
-        for pair in align_events(clusters, self.type_of, self.gazetteer, same_story):
+        for pair in align_events(
+            clusters, self.type_of, self.gazetteer, same_story, self.recurring
+        ):
             out.extend(self.event_comparisons(pair))
         out.extend(self.standalone_counts(facts, same_names_story, out))
         out.extend(self.role_comparisons(facts))

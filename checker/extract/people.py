@@ -301,8 +301,9 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
         if sent_key in seen:
             continue
         seen.add(sent_key)
-        before = body[max(0, chain_start - 12) : chain_start].lower()
-        former = any(w in re.findall(r"[a-z]+", before)[-1:] for w in _FORMER)
+        # "former US president", "ex-Interior Minister": up to two words before the title.
+        before = body[max(0, chain_start - 25) : chain_start].lower()
+        former = any(w in _FORMER for w in re.findall(r"[a-z]+", before)[-2:])
         evidence = adoc.evidence(file_start, end + adoc.offset)
         adoc.roles.append(
             RoleFact(

@@ -159,6 +159,11 @@ class EventTypeEntry(VocabEntry):
     """Nouns and verbs naming a type of event (`kind: event_types`)."""
 
     broader: str | None = Field(default=None, description="id of a more general type")
+    recurring: bool = Field(
+        default=False,
+        description="held again and again (festivals, elections, matches): two mentions with "
+        "different dates are two editions, not a discrepancy",
+    )
     predicate: PredicateClass | None = Field(
         default=None,
         description="the predicate class of the verb this noun names ('evacuation' -> "
