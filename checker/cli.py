@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+
+if TYPE_CHECKING:
+    from checker.run import RunResult
 
 app = typer.Typer(
     help="Find where articles about one story agree and where they conflict.",
@@ -23,6 +26,7 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -55,7 +59,7 @@ def run(
     preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
-    from checker.report import RENDERERS, print_report
+    from checker.report import print_report
     from checker.run import check
 
     targets = paths or [Path("seeds")]
@@ -87,16 +91,26 @@ def run(
     if not report.articles:
         raise _fail("[E007] no article could be read; nothing was checked")
 
-    chosen = fmt or (ReportFormat.json if output and output.suffix == ".json" else None)
+    by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
+    chosen = fmt or (by_suffix.get(output.suffix) if output else None)
     if output is not None:
-        text = RENDERERS[(chosen or ReportFormat.text).value](report)
+        text = _rendered(chosen or ReportFormat.text, result)
         output.write_text(text, encoding="utf-8")
         typer.echo(f"report written to {output}", err=True)
     if output is None or chosen is None:
         if chosen in (None, ReportFormat.text):
             print_report(report, Console())
         else:
-            sys.stdout.write(RENDERERS[chosen.value](report))
+            sys.stdout.write(_rendered(chosen, result))
+
+
+def _rendered(fmt: ReportFormat, result: RunResult) -> str:
+    from checker.report import RENDERERS
+    from checker.report.html import render_html
+
+    if fmt is ReportFormat.html:  # the HTML report also shows context from the articles
+        return render_html(result.report, result.articles, result.facts)
+    return RENDERERS[fmt.value](result.report)
 
 
 @app.command()
@@ -131,11 +145,15 @@ def _in_ci() -> bool:
 
 
 def _register() -> None:
+    from checker.commands.baseline import baseline_command
+    from checker.commands.ci import ci_command
     from checker.commands.eval import eval_command
     from checker.commands.rule import rule
 
     app.command("rule")(rule)
     app.command("eval")(eval_command)
+    app.command("ci")(ci_command)
+    app.command("baseline")(baseline_command)
     try:
         from checker.commands.timex import timex
     except ImportError:  # pragma: no cover - while the command is being written

@@ -113,6 +113,12 @@ class Errors(metaclass=_WithCodes):
     E219 = "cannot use report: {reason}"
     E220 = "articles folder '{folder}' does not exist"
     E221 = "{option} cannot be combined with --report (the report is already made)"
+    # `checker ci` and `checker baseline`.
+    E222 = "cannot read baseline file: {reason}"
+    E223 = "baseline file is not valid: {problem}"
+    E224 = "fingerprint '{value}' {problem}"
+    E225 = "--acknowledge needs --reason (say why the finding is accepted)"
+    E226 = "cannot write baseline file: {reason}"
 
 
 class Warnings(metaclass=_WithCodes):
@@ -129,6 +135,8 @@ class Warnings(metaclass=_WithCodes):
 
     # --- W2xx: configuration and command line ---------------------------------------
     W210 = "claim of finding {finding} does not match '{file}' at {start}:{end}; was the article changed after the report was made?"  # noqa: E501
+    W211 = "--since {rev}: {reason}; {fallback}"
+    W212 = "stale baseline entry {fingerprint} ({rule} {subject}): no longer found"
 
 
 class _Fields(dict[str, Any]):

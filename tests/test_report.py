@@ -175,11 +175,11 @@ def test_md_escape_blocks_structure() -> None:
 
 def test_unknown_format_names_options(report: Report) -> None:
     with pytest.raises(ValueError) as excinfo:
-        render(report, "html")
+        render(report, "pdf")
     message = str(excinfo.value)
-    for name in ("json", "markdown", "text"):
+    for name in ("html", "json", "markdown", "text"):
         assert name in message
-    assert set(RENDERERS) == {"json", "markdown", "text"}
+    assert set(RENDERERS) == {"html", "json", "markdown", "text"}
 
 
 def test_print_report_plain_when_not_a_tty(report: Report) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.models.report import Report
+from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
 from checker.report.text import print_report, render_text
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
+    "html": render_html,
     "json": render_json,
     "markdown": render_markdown,
     "text": render_text,

@@ -1,0 +1,102 @@
+"""Run the checker for a command, with a progress bar on a terminal (never in CI).
+
+Shared by `checker ci` and `checker baseline`: usage errors become one line on stderr and exit
+code 2; article problems are printed one per line and the run goes on; a run where no article
+could be read exits 2.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+from checker.run import ProgressFn, RunResult
+
+PROGRESS_DELAY = 0.5  # seconds before the bar appears: quick runs show nothing
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def count_articles(targets: Sequence[Path]) -> int:
+    from checker.ingest import find_article_files
+
+    return sum(len(find_article_files(p)) if p.is_dir() else 1 for p in targets)
+
+
+@contextmanager
+def progress_bar(total: int, console: Console) -> Iterator[ProgressFn | None]:
+    """A callback that advances a bar, shown once the run has lasted `PROGRESS_DELAY`.
+
+    Yields None (no bar) when the console is not a terminal or when running in CI.
+    """
+    if not console.is_terminal or in_ci():
+        yield None
+        return
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    )
+    task = bar.add_task("Reading articles…", total=total or None)
+    timer = threading.Timer(PROGRESS_DELAY, bar.start)
+    seen = 0
+
+    def advance(name: str) -> None:
+        nonlocal seen
+        seen += 1
+        bar.update(task, completed=seen - 1, description=f"Reading {name}…")
+
+    timer.start()
+    try:
+        yield advance
+    finally:
+        timer.cancel()
+        timer.join()  # a start already under way finishes before we look
+        if bar.live.is_started:
+            bar.stop()
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def checked(
+    paths: Sequence[Path] | None, *, rules_dir: Path | None = None, preview: bool = False
+) -> RunResult:
+    from checker.run import check
+
+    targets = list(paths or [Path("seeds")])
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        raise fail(f"[E007] {missing[0]}: no such file or folder")
+    if rules_dir is not None and not rules_dir.is_dir():
+        raise fail(CheckerError.make("E203", folder=rules_dir).one_line())
+    console = Console(stderr=True)
+    try:
+        with progress_bar(count_articles(targets), console) as progress:
+            result = check(targets, rules_dir=rules_dir, preview=preview, progress=progress)
+    except RuleSetError as err:
+        for e in err.errors:
+            typer.echo(e.one_line(), err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except CheckerError as err:
+        raise fail(err.one_line()) from None
+    for problem in result.report.problems:
+        typer.echo(f"[{problem.code}] {problem.path}: {problem.message}", err=True)
+    if not result.report.articles:
+        raise fail("[E007] no article could be read; nothing was checked")
+    return result

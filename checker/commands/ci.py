@@ -1,0 +1,117 @@
+"""`checker ci`: exit 1 when articles bring a new conflict, quiet output for machines.
+
+Exit codes: 0 nothing new at or above `--fail-on`, 1 new conflicts, 2 usage or input error
+(including a run where no article could be read; a broken article among good ones is reported
+and skipped).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.ci.baseline import load_baseline
+from checker.ci.github import render_github
+from checker.ci.lines import notes, render_lines
+from checker.ci.sarif import render_sarif
+from checker.ci.since import Changes, changed_since
+from checker.ci.summary import render_summary
+from checker.ci.triage import CiOutcome, triage
+from checker.commands.checked import checked, fail
+from checker.errors import CheckerError
+from checker.models.report import Severity
+from checker.rules.schema import Rule
+
+
+class CiFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
+
+
+def ci_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
+    ] = None,
+    fmt: Annotated[CiFormat, typer.Option("--format", "-f", help="Output format")] = CiFormat.TEXT,
+    fail_on: Annotated[
+        Severity,
+        typer.Option("--fail-on", help="Fail on new conflicts of this severity or higher"),
+    ] = Severity.LOW,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Baseline file of reviewed conflicts (checker baseline)"),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Git revision: only conflicts involving articles changed since it are new",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the output to this file")
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary", help='Append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY")'
+        ),
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
+    ] = None,
+    preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
+) -> None:
+    """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
+    from checker.rules.engine import OPERATORS
+    from checker.rules.loader import load_rules
+    from checker.rules.paths import default_rules_dir
+
+    try:
+        recorded = load_baseline(baseline) if baseline is not None else None
+    except CheckerError as err:
+        raise fail(err.one_line()) from None
+    result = checked(paths, rules_dir=rules, preview=preview)
+    targets = list(paths or [Path("seeds")])
+    changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
+    outcome = triage(
+        result.report,
+        fail_on=fail_on,
+        baseline=recorded,
+        baseline_path=str(baseline) if baseline is not None else None,
+        changes=changes,
+    )
+    texts = {a.id: a.text for a in result.articles}
+    ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
+    text = _render(fmt, outcome, list(ruleset.rules), texts)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if summary is not None:
+        with summary.open("a", encoding="utf-8") as fh:
+            fh.write(render_summary(outcome))
+    for line in notes(outcome):
+        typer.echo(line, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _render(fmt: CiFormat, outcome: CiOutcome, rules: list[Rule], texts: dict[str, str]) -> str:
+    if fmt is CiFormat.JSON:
+        return json.dumps(outcome.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    if fmt is CiFormat.SARIF:
+        return render_sarif(outcome, rules, texts)
+    if fmt is CiFormat.GITHUB:
+        return render_github(outcome, texts)
+    if fmt is CiFormat.MARKDOWN:
+        return render_summary(outcome)
+    return render_lines(outcome)
