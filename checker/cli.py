@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+from checker.errors import EXIT_ERROR, RuleSetError
 
 if TYPE_CHECKING:
     from checker.run import RunResult
@@ -27,11 +27,6 @@ class ReportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 def _rule_errors(err: RuleSetError) -> typer.Exit:
@@ -59,37 +54,11 @@ def run(
     preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
+    from checker.commands.checked import checked
     from checker.report import print_report
-    from checker.run import check
 
-    targets = paths or [Path("seeds")]
-    missing = [p for p in targets if not p.exists()]
-    if missing:
-        raise _fail(f"[E007] {missing[0]}: no such file or folder")
-    if rules is not None and not rules.is_dir():
-        raise _fail(f"[E203] rules folder '{rules}' does not exist")
-    console = Console(stderr=True)
-    show_progress = console.is_terminal and not _in_ci()
-    try:
-        if show_progress:
-            with console.status("Reading articles…") as status:
-                result = check(
-                    targets,
-                    rules_dir=rules,
-                    preview=preview,
-                    progress=lambda name: status.update(f"Reading {name}…"),
-                )
-        else:
-            result = check(targets, rules_dir=rules, preview=preview)
-    except RuleSetError as err:
-        raise _rule_errors(err) from None
-    except CheckerError as err:
-        raise _fail(err.one_line()) from None
+    result = checked(paths, rules_dir=rules, preview=preview)
     report = result.report
-    for problem in report.problems:
-        typer.echo(f"[{problem.code}] {problem.path}: {problem.message}", err=True)
-    if not report.articles:
-        raise _fail("[E007] no article could be read; nothing was checked")
 
     by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
     chosen = fmt or (by_suffix.get(output.suffix) if output else None)
@@ -120,12 +89,13 @@ def facts(
     rules: Annotated[Path | None, typer.Option("--rules", help="Rules folder")] = None,
 ) -> None:
     """Print the facts extracted from one article."""
+    from checker.commands.checked import fail
     from checker.extract.pipeline import Context, Extractor
     from checker.ingest import load_paths
     from checker.report.facts import render_facts
 
     if fmt not in ("text", "json"):
-        raise _fail(f"[E202] unknown output format '{fmt}'; known formats: json, text")
+        raise fail(f"[E202] unknown output format '{fmt}'; known formats: json, text")
     articles, errors = load_paths([file])
     for err in errors:
         typer.echo(err.one_line(), err=True)
@@ -136,12 +106,6 @@ def facts(
     except RuleSetError as err:
         raise _rule_errors(err) from None
     sys.stdout.write(render_facts(articles[0], extracted, fmt))
-
-
-def _in_ci() -> bool:
-    import os
-
-    return bool(os.environ.get("CI"))
 
 
 def _register() -> None:
