@@ -47,7 +47,7 @@ _SPECIAL = {
     "þ": "th",
     "ð": "d",
     **STRAIGHT_QUOTES,
-    # Dashes to a hyphen, so "Serbia–China" and "Serbia-China" fold alike.
+    # Dashes to a hyphen, so "Austria–Hungary" and "Austria-Hungary" fold alike.
     "\u2010": "-",
     "\u2011": "-",
     "\u2012": "-",

@@ -5,7 +5,7 @@
   "version": 1,
   "tool": "checker",
   "findings": [{"fingerprint": "…", "rule": "T102", "rule_name": "planned-date-differs",
-                "severity": "low", "subject": "joint patrol: start",
+                "severity": "low", "subject": "bridge: opening",
                 "articles": ["000_…", "001_…"], "values": ["2019-09", "2019-10"]}],
   "acknowledged": [{"fingerprint": "…", "reason": "the plan changed; both are right"}]
 }

@@ -1,6 +1,6 @@
 """GitHub Actions workflow commands: one annotation per new conflict, on the changed article.
 
-`::error file=seeds/x.txt,line=7,col=3,title=[T101] joint patrol: start::message`. Values are
+`::error file=seeds/x.txt,line=7,col=3,title=[T101] bridge: opening::message`. Values are
 escaped as GitHub's toolkit does (`escapeData`/`escapeProperty` in @actions/core): `%`, `\\r`
 and `\\n` everywhere, plus `:` and `,` in properties, so article text can neither end the
 command nor start another one.

@@ -1,6 +1,6 @@
 """The quiet text output of `checker ci`: one line per new conflict, like a linter.
 
-`seeds/002_patrols.md:7: [T101] joint patrol: start: explanation`. Everything else (problems,
+`articles/002_bridge.md:7: [T101] bridge: opening: explanation`. Everything else (problems,
 stale baseline entries, the `--since` note, the tally) goes to stderr through `notes`.
 """
 

@@ -1,4 +1,4 @@
-"""Component: counts — how many of what ('13 Serbian police officers', 'nearly 200 dead').
+"""Component: counts — how many of what ('13 police officers', 'nearly 200 dead').
 
 Each count keeps its approximation word, which turns the number into a range of values the
 wording allows: 'nearly 200' is compatible with 180 but not with 210; 'dozens' with 40.

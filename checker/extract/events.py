@@ -91,7 +91,7 @@ def _lemma(tok: Token) -> str:
 
 
 def theme_words(head: Token, ctx: Context) -> list[str]:
-    """Lemmas that describe a noun phrase: its modifiers and head ('joint police patrol')."""
+    """Lemmas that describe a noun phrase: its modifiers and head ('joint naval exercise')."""
     words: list[str] = []
     for child in head.children:
         if child.i > head.i:
@@ -246,7 +246,7 @@ _LOCATIVE = {"at", "in", "inside", "near", "outside", "on", "within", "by"}
 
 
 def _venue(adoc: ArticleDoc, ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]:
-    """(venue kind id, owner) of a site named in the clause: 'a Chinese-owned steel mill'."""
+    """(venue kind id, owner) of a site named in the clause: 'a Japanese-owned car plant'."""
     if not tokens:
         return None, None
     lo = min(t.idx for t in tokens)
@@ -258,7 +258,7 @@ def _venue(adoc: ArticleDoc, ctx: Context, tokens: list[Token]) -> tuple[str | N
             continue
         before = text[max(0, lo + start - 40) : lo + start]
         m = _OWNED.search(before)
-        # The owner is kept as written ("Chinese", "HBIS"): whether a company is Chinese is
+        # The owner is kept as written ("Japanese", "Acme"): whether a company is Japanese is
         # knowledge the article does not give, so owners are shown, not compared.
         owner = m.group(1) if m else None
         return entry.id, owner

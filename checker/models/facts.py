@@ -55,7 +55,7 @@ class PersonFact(BaseModel):
 
 
 class RoleFact(BaseModel):
-    """A person said to hold a role (Minister of Internal Affairs of Serbia) at some time."""
+    """A person said to hold a role (Minister of Internal Affairs of France) at some time."""
 
     person: str = Field(description="PersonFact.name")
     person_key: str
@@ -91,7 +91,7 @@ class EventFact(BaseModel):
     trigger: str = Field(description="the word that names the event (began, training…)")
     predicate: str = Field(description="normalized predicate (begin, exercise…)")
     event_type: str | None = Field(None, description="event type from rules/vocab")
-    theme: str = Field("", description="what the event is about, lemmatized (joint patrol)")
+    theme: str = Field("", description="what the event is about, lemmatized (joint naval exercise)")
     participants: list[str] = Field(default_factory=list, description="normalized participants")
     agent: str | None = Field(
         None, description="who did it, when named (folded): the subject of a transitive verb"

@@ -35,7 +35,7 @@ class Place(BaseModel):
 
 class PlaceRelationKind(StrEnum):
     SAME = "same"
-    A_IN_B = "a_in_b"  # a lies inside b (Guangzhou in Guangdong)
+    A_IN_B = "a_in_b"  # a lies inside b (Lyon in France)
     B_IN_A = "b_in_a"
     NEAR = "near"  # distinct but within a small distance
     DISJOINT = "disjoint"

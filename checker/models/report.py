@@ -31,7 +31,7 @@ class Claim(BaseModel):
     start: int
     end: int
     line: int
-    value: str = Field(description="the compared value as read, normalized (2019-09, Smederevo…)")
+    value: str = Field(description="the compared value as read, normalized (2019-09, Lyon…)")
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
