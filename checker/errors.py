@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar, Self
 
 # Exit codes of the `checker` command (Semgrep-like: 0 clean, 1 findings, 2 fatal).
 EXIT_OK = 0  # ran; no conflicts found
@@ -186,6 +186,34 @@ class _Diagnostic:
         self.help = help
         self.source_line = source_line  # the text of `line`, for the caret snippet
 
+    # The catalogue whose templates `make` fills: Errors for errors, Warnings for warnings.
+    catalogue: ClassVar[Any]
+
+    @classmethod
+    def make(
+        cls,
+        code: str,
+        /,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        help: str | None = None,
+        source_line: str | None = None,
+        **fields: Any,
+    ) -> Self:
+        """Build the diagnostic `code` from its template in the catalogue, filled with `fields`."""
+        message = _format(cls.catalogue.template(code), fields)
+        return cls(
+            code,
+            message,
+            path=path,
+            line=line,
+            column=column,
+            help=help,
+            source_line=source_line,
+        )
+
     @property
     def where(self) -> str:
         """`path:line` (or just `path`, or `""`)."""
@@ -234,34 +262,11 @@ class _Diagnostic:
 class CheckerError(_Diagnostic, Exception):
     """An error with a stable code. `message` is the formatted template, without the code."""
 
+    catalogue = Errors
+
     def __init__(self, code: str, message: str, **kwargs: Any) -> None:
         _Diagnostic.__init__(self, code, message, **kwargs)
         Exception.__init__(self, self.one_line())
-
-    @classmethod
-    def make(
-        cls,
-        code: str,
-        /,
-        *,
-        path: str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-        help: str | None = None,
-        source_line: str | None = None,
-        **fields: Any,
-    ) -> CheckerError:
-        """Build the error `code` from its template in `Errors`, filled with `fields`."""
-        message = _format(Errors.template(code), fields)
-        return cls(
-            code,
-            message,
-            path=path,
-            line=line,
-            column=column,
-            help=help,
-            source_line=source_line,
-        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keep the error picklable (multiprocessing) despite the keyword-only fields.
@@ -280,24 +285,11 @@ class CheckerError(_Diagnostic, Exception):
 class CheckerWarning(_Diagnostic, UserWarning):
     """A warning with a stable code: reported, never fatal."""
 
+    catalogue = Warnings
+
     def __init__(self, code: str, message: str, **kwargs: Any) -> None:
         _Diagnostic.__init__(self, code, message, **kwargs)
         UserWarning.__init__(self, self.one_line())
-
-    @classmethod
-    def make(
-        cls,
-        code: str,
-        /,
-        *,
-        path: str | None = None,
-        line: int | None = None,
-        help: str | None = None,
-        **fields: Any,
-    ) -> CheckerWarning:
-        """Build the warning `code` from its template in `Warnings`, filled with `fields`."""
-        message = _format(Warnings.template(code), fields)
-        return cls(code, message, path=path, line=line, help=help)
 
 
 def _rebuild(cls: type[CheckerError], code: str, message: str, kwargs: dict[str, Any]) -> Any:
