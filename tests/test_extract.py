@@ -132,3 +132,20 @@ def test_title_before_name_in_apposition_and_double_barrelled_names(extractor: E
 def test_craft_titles_are_not_one_holder_roles(extractor: Extractor) -> None:
     facts = read(extractor, "Film\n\nFilm director Ana Ruiz won the prize on Friday.")
     assert [r.role for r in facts.roles] == ["craft_director"]
+
+
+def test_conditions_and_bare_no_are_not_denials(extractor: Extractor) -> None:
+    facts = read(
+        extractor,
+        "Vote\n\nThe law changes if the council signs the treaty. Campaigners want a no vote. "
+        "The council did not sign the budget on Monday.",
+    )
+    modal = {(e.predicate, e.theme): e.modality for e in facts.events}
+    assert modal[("sign", "treaty")] == Modality.HEDGED
+    assert modal[("sign", "budget")] == Modality.NEGATED
+    assert all(e.modality != Modality.NEGATED for e in facts.events if e.theme == "vote")
+
+
+def test_units_are_measures_not_counts(extractor: Extractor) -> None:
+    facts = read(extractor, "Race\n\nShe won the 800m and the disc holds 30GB of music.")
+    assert facts.counts == []

@@ -165,6 +165,7 @@ class EventPair:
     compat: dict[str, bool | None]  # time/place/venue: True, False, or None (not known)
     same_story: bool = False  # the two articles name many of the same people and places
     words_shared: int = 0  # theme words shared as written, before mapping to event types
+    recurring: bool = False  # the event type recurs (festivals, matches, press conferences)
 
     def evidence_for(self, kind: str) -> int:
         """Independent signs, other than attribute `kind` itself, that this is one event."""
@@ -172,6 +173,10 @@ class EventPair:
         points += int(any(v is True for k, v in self.compat.items() if k != kind))
         points += int(self.same_story)
         points += int(self.a.predicate in TOLL_PREDICATES)
+        if kind != "time" and self.compat["time"] is False:
+            points -= 1  # told of different times: more likely two events than one
+        if kind == "place" and self.compat["time"] is not True and self.recurring:
+            return 0  # which edition of a festival or championship? Only the date can tell
         return points
 
     def comparable(self, kind: str) -> bool:
@@ -270,4 +275,5 @@ def _pair(
         theme_score=score,
         compat=compat,
         words_shared=words_shared,
+        recurring=recurring(a.event_type),
     )

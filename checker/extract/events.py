@@ -78,6 +78,7 @@ _PLAN_VERBS = {
 }
 # Directives: "told airlines not to buy" reports advice, not a purchase or its absence.
 _DIRECTIVE_VERBS = {"tell", "ask", "urge", "recommend", "order", "advise", "call", "warn"}
+_CONDITIONS = {"if", "unless", "whether"}
 _MODAL_AUX = {"should", "must", "could", "might", "may", "can", "ought"}
 _NEG = {"not", "n't", "never", "no"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -184,6 +185,10 @@ def modality_of(trigger: Token, theme: Token | None = None) -> Modality:
     children = list(trigger.children)
     if theme is not None:
         children += [c for c in theme.children if c.dep_ == "det"]
+    # "if there is a yes vote", "unless they sign": a condition reports nothing either way.
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if any(c.dep_ == "mark" and fold(c.text) in _CONDITIONS for c in clause.children):
+        return Modality.HEDGED
     # "need to buy", "plans to open": an intention, even when negated ("do not need to buy").
     if trigger.dep_ in ("xcomp", "ccomp") and _lemma(trigger.head) in _DIRECTIVE_VERBS:
         return Modality.HEDGED
@@ -367,9 +372,11 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         etype = _event_type(tok, ctx)
         if etype is None:
             continue
-        modality = Modality.REPORTED
-        if any(c.dep_ == "det" and fold(c.text) == "no" for c in tok.children):
-            modality = Modality.NEGATED
+        # "a No vote", "if we had no investment": a bare noun with "no" is too often a name or a
+        # condition to read as a denial; verbs carry denials ("did not sign", "no one was hurt").
+        modality = modality_of(tok) if tok.head.pos_ == "VERB" else Modality.REPORTED
+        if modality == Modality.NEGATED:
+            modality = Modality.HEDGED
         predicate = getattr(etype, "predicate", None)
         if predicate:
             # A nominalised verb ("the evacuation of 180 passengers") reads like the verb: its
