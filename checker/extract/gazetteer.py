@@ -56,8 +56,6 @@ import yaml
 
 from checker.models.place import Place, PlaceKind, PlaceRelation, PlaceRelationKind
 
-VOCAB_DIR = Path(__file__).resolve().parents[2] / "rules" / "vocab"
-
 # Bare mentions without a context country must resolve to a place of at least this size. GeoNames'
 # cities15000 list (population > 15,000, plus national capitals) is the cut-off: below it,
 # homonyms multiply (tens of thousands of villages) and many coincide with surnames.
@@ -192,7 +190,9 @@ class _Context:
 
 def _load_yaml(name: str) -> dict:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with (VOCAB_DIR / name).open(encoding="utf-8") as handle:
+    from checker.rules.paths import default_rules_dir
+
+    with (default_rules_dir() / "vocab" / name).open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader) or {}
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from checker.errors import CheckerError, CheckerWarning, RuleSetError, options, suggest
+from checker.rules.paths import default_rules_dir
 from checker.rules.schema import (
     FAMILY_FOLDERS,
     MESSAGE_PLACEHOLDERS,
@@ -39,7 +40,8 @@ from checker.rules.vocab import Vocabulary, collect_vocabulary, read_source
 __all__ = ["DEFAULT_RULES_DIR", "VOCAB_FOLDER", "RuleSet", "collect_rules", "load_rules"]
 
 # The repository's rules/ folder (checker/rules/loader.py -> ../../rules).
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+# Where rules are found when no folder is given (see checker.rules.paths).
+DEFAULT_RULES_DIR = default_rules_dir()
 VOCAB_FOLDER = "vocab"
 
 _RULE_FIELDS = list(RuleSpec.model_fields)
