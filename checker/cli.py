@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, rule_set_failure
 from checker.errors import EXIT_ERROR, RuleSetError
 
 if TYPE_CHECKING:
@@ -29,18 +30,9 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
-def _rule_errors(err: RuleSetError) -> typer.Exit:
-    for e in err.errors:
-        typer.echo(e.one_line(), err=True)
-    return typer.Exit(EXIT_ERROR)
-
-
 @app.command()
 def run(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
-    ] = None,
+    paths: ArticlePaths = None,
     fmt: Annotated[
         ReportFormat | None,
         typer.Option("--format", "-f", help="Output format (default: text, or json for .json)"),
@@ -48,10 +40,8 @@ def run(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file")
     ] = None,
-    rules: Annotated[
-        Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
-    ] = None,
-    preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
+    rules: RulesOption = None,
+    preview: PreviewOption = False,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
     from checker.commands.checked import checked
@@ -104,7 +94,7 @@ def facts(
     try:
         extracted = Extractor(Context(rules_dir=rules))(articles[0])
     except RuleSetError as err:
-        raise _rule_errors(err) from None
+        raise rule_set_failure(err) from None
     sys.stdout.write(render_facts(articles[0], extracted, fmt))
 
 

@@ -15,15 +15,12 @@ from checker.ci.baseline import (
     load_baseline,
     write_baseline,
 )
-from checker.commands.checked import checked, fail
+from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
 from checker.errors import CheckerError
 
 
 def baseline_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
-    ] = None,
+    paths: ArticlePaths = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The baseline file to write")
     ] = DEFAULT_BASELINE,
@@ -38,10 +35,8 @@ def baseline_command(
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why the acknowledged finding is accepted")
     ] = None,
-    rules: Annotated[
-        Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
-    ] = None,
-    preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
+    rules: RulesOption = None,
+    preview: PreviewOption = False,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
     try:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -74,6 +75,24 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def rule_set_failure(err: RuleSetError) -> typer.Exit:
+    """Every rule-file problem on its own line, then exit 2: nothing can be judged."""
+    for e in err.errors:
+        typer.echo(e.one_line(), err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+# The arguments every checking command takes, declared once.
+ArticlePaths = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
+]
+RulesOption = Annotated[
+    Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
+]
+PreviewOption = Annotated[bool, typer.Option(help="Also run rules in preview")]
+
+
 def checked(
     paths: Sequence[Path] | None, *, rules_dir: Path | None = None, preview: bool = False
 ) -> RunResult:
@@ -90,9 +109,7 @@ def checked(
         with progress_bar(count_articles(targets), console) as progress:
             result = check(targets, rules_dir=rules_dir, preview=preview, progress=progress)
     except RuleSetError as err:
-        for e in err.errors:
-            typer.echo(e.one_line(), err=True)
-        raise typer.Exit(EXIT_ERROR) from None
+        raise rule_set_failure(err) from None
     except CheckerError as err:
         raise fail(err.one_line()) from None
     for problem in result.report.problems:

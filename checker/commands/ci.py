@@ -22,7 +22,7 @@ from checker.ci.sarif import render_sarif
 from checker.ci.since import Changes, changed_since
 from checker.ci.summary import render_summary
 from checker.ci.triage import CiOutcome, triage
-from checker.commands.checked import checked, fail
+from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
 from checker.errors import CheckerError
 from checker.models.report import Severity
 from checker.rules.schema import Rule
@@ -37,10 +37,7 @@ class CiFormat(StrEnum):
 
 
 def ci_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article folders or files (default: seeds/)", show_default=False),
-    ] = None,
+    paths: ArticlePaths = None,
     fmt: Annotated[CiFormat, typer.Option("--format", "-f", help="Output format")] = CiFormat.TEXT,
     fail_on: Annotated[
         Severity,
@@ -66,10 +63,8 @@ def ci_command(
             "--summary", help='Append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY")'
         ),
     ] = None,
-    rules: Annotated[
-        Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
-    ] = None,
-    preview: Annotated[bool, typer.Option(help="Also run rules in preview")] = False,
+    rules: RulesOption = None,
+    preview: PreviewOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
     from checker.rules.engine import OPERATORS

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from checker.commands.checked import rule_set_failure
 from checker.errors import EXIT_ERROR, EXIT_FINDINGS, CheckerError, RuleSetError
 from checker.eval.gold import GoldSet, load_gold
 from checker.eval.render import render_json, render_text
@@ -73,9 +74,7 @@ def eval_command(
     try:
         result = _evaluate(gold_files, articles, report, rules, preview)
     except RuleSetError as err:
-        for e in err.errors:
-            typer.echo(e.one_line(), err=True)
-        raise typer.Exit(EXIT_ERROR) from None
+        raise rule_set_failure(err) from None
     except CheckerError as err:
         raise _fail(err) from None
 
