@@ -94,9 +94,10 @@ def seed_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def in_repo(seed_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def in_repo(seed_repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Work inside a fresh copy of the repository (tests acknowledge and add files)."""
-    copy = seed_repo.parent / f"{seed_repo.name}-{id(monkeypatch)}"
+    # A per-test folder: object ids (used here before) can repeat once a test's objects are gone.
+    copy = tmp_path / "repo"
     shutil.copytree(seed_repo, copy)
     monkeypatch.chdir(copy)
     monkeypatch.delenv("CI", raising=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checker.ci.location import shown_path
 from checker.ci.triage import CiOutcome, Status, Triaged, primary_claim
-from checker.report.markdown import md_escape
+from checker.report.markdown import md_escape, problem_section
 from checker.report.text import plural
 
 _OTHER_SECTIONS: list[tuple[Status, str]] = [
@@ -103,12 +103,5 @@ def render_summary(outcome: CiOutcome) -> str:
         for ack in outcome.stale_acknowledged:
             lines.append(f"- acknowledged `{ack.fingerprint}`: {md_escape(ack.reason)}")
         lines.append("")
-    if outcome.problems:
-        lines += ["### Problems (articles skipped)", ""]
-        for problem in outcome.problems:
-            lines.append(
-                f"- **{md_escape(problem.code)}** {md_escape(problem.path)}: "
-                f"{md_escape(problem.message)}"
-            )
-        lines.append("")
+    lines += problem_section("### Problems (articles skipped)", outcome.problems)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -8,8 +8,9 @@ links, code spans, table cells, headings or lists at the start of a line).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from checker.models.report import Finding, Report, Verdict
+from checker.models.report import Finding, Problem, Report, Verdict
 from checker.report.text import clean, ordered_findings, plural, verdict_counts
 
 SECTIONS: list[tuple[Verdict, str]] = [
@@ -116,12 +117,18 @@ def render_markdown(report: Report) -> str:
             lines += ["_None._", ""]
         for finding in members:
             lines += _finding(finding)
-    if report.problems:
-        lines += ["## Problems", ""]
-        for problem in report.problems:
-            lines.append(
-                f"- **{md_escape(problem.code)}** {md_escape(problem.path)}: "
-                f"{md_escape(problem.message)}"
-            )
-        lines.append("")
+    lines += problem_section("## Problems", report.problems)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def problem_section(heading: str, problems: Sequence[Problem]) -> list[str]:
+    """Markdown lines listing skipped articles (none when nothing was skipped)."""
+    if not problems:
+        return []
+    lines = [heading, ""]
+    for problem in problems:
+        lines.append(
+            f"- **{md_escape(problem.code)}** {md_escape(problem.path)}: "
+            f"{md_escape(problem.message)}"
+        )
+    return [*lines, ""]
