@@ -235,3 +235,46 @@ def test_first_character_prefilter_is_only_a_hint(name: str) -> None:
     assert bare.pattern != rule.regex.pattern
     text = "In May, two years ago, for 3 weeks, on June 4 and 12 months later, Theresa May said."
     assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+# ---- movable holidays --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value"),
+    [
+        (
+            "US markets were closed on Thanksgiving.",
+            date(2008, 11, 28),
+            "Thanksgiving",
+            "2008-11-27",
+        ),
+        ("Retailers cut prices on Black Friday.", date(2008, 11, 30), "Black Friday", "2008-11-28"),
+        ("Markets were shut for Labor Day.", date(2009, 9, 8), "Labor Day", "2009-09-07"),
+        ("The exchange closed for Memorial Day.", date(2008, 5, 27), "Memorial Day", "2008-05-26"),
+        (
+            "Markets were shut for Martin Luther King, Jr. Day.",
+            date(2011, 1, 18),
+            "Martin Luther King, Jr. Day",
+            "2011-01-17",
+        ),
+        (
+            "Trading resumed after Presidents' Day.",
+            date(2009, 2, 17),
+            "Presidents' Day",
+            "2009-02-16",
+        ),
+        ("Sales rose at Easter.", date(2011, 5, 2), "Easter", "2011-04-24"),
+        ("The markets closed on Good Friday.", date(2009, 4, 14), "Good Friday", "2009-04-10"),
+        ("Markets reopen on Easter Monday.", date(2009, 4, 10), "Easter Monday", "2009-04-13"),
+        # the tense picks the year, as for a month and day: a past Easter, an upcoming one
+        ("Shops will open at Easter.", date(2008, 11, 28), "Easter", "2009-04-12"),
+    ],
+)
+def test_movable_holidays(text: str, dct: date, span: str, value: str) -> None:
+    assert (span, "DATE", value) in found(text, dct)
+
+
+def test_movable_holiday_without_dct() -> None:
+    assert found("It closed on Thanksgiving.", None) == [("Thanksgiving", "DATE", "XXXX-XX-XX")]
+    assert found("They flew to Easter Island.") == []

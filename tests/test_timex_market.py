@@ -221,5 +221,70 @@ def test_a_new_black_monday_is_the_latest_monday() -> None:
 
 
 def test_other_named_weekdays_are_not_times() -> None:
-    assert found("Good Friday is a holiday.") == []
+    # "Good Friday" is no Friday of the DCT's week but a movable holiday (Easter Sunday - 2 days)
+    assert found("Good Friday is a holiday.") == [("Good Friday", "DATE", "2008-03-21")]
     assert found("black monday") == []
+
+
+# ---- trading sessions, "in years", baselines ---------------------------------------------------
+
+
+def test_counted_trading_sessions_are_days() -> None:
+    # a trading session is a trading day: counted sessions are durations in days, like "days"
+    assert found("The rupee gained 1% in the past three sessions.") == [
+        ("the past three sessions", "DURATION", "P3D")
+    ]
+    assert found("The index fell for the fourth consecutive session.") == [
+        ("the fourth consecutive session", "DURATION", "P4D")
+    ]
+    assert found("Stocks rose for five straight sessions.") == [
+        ("five straight sessions", "DURATION", "P5D")
+    ]
+    # a session of parliament is no trading day
+    assert found("The first session of parliament opened.") == []
+    assert found("They attended two sessions.") == []
+
+
+def test_in_years_after_a_superlative_is_a_vague_duration() -> None:
+    assert found("The dollar is at its lowest level in years.") == [("years", "DURATION", "PXY")]
+    assert found("It was the first rise in decades, analysts said.") == [
+        ("decades", "DURATION", "PXY")
+    ]
+    assert found("The crisis was decades in the making.") == [("decades", "DURATION", "PXY")]
+    # "in years to come" speaks about the future, not a stretch up to now
+    assert found("Shares will rise in years to come.") == []
+
+
+def test_a_since_baseline_does_not_become_the_reference_time() -> None:
+    # "its lowest level since 2003" compares with 2003; "the year" is still the DCT's year
+    text = "The index closed at its lowest level since 2003. For the year, it is down 30%."
+    assert found(text) == [("2003", "DATE", "2003"), ("the year", "DATE", "2008")]
+    text = "The Nikkei had its worst day since the 1987 crash. For the year, it is down 40%."
+    assert found(text)[-1] == ("the year", "DATE", "2008")
+    # a plain mention still does
+    text = "The bank was founded in 1987. During the year, it opened ten branches."
+    assert found(text)[-1] == ("the year", "DATE", "1987")
+
+
+def test_a_comparison_baseline_leaves_the_year_in_focus() -> None:
+    text = (
+        "Sales fell 35% in January, compared to the same month a year ago, as makers "
+        "reported their January sales."
+    )
+    assert [v for v in found(text, date(2009, 2, 3)) if v[0] == "January"] == [
+        ("January", "DATE", "2009-01"),
+        ("January", "DATE", "2009-01"),
+    ]
+
+
+def test_month_before_a_noun() -> None:
+    assert found("Stocks fell below their March lows.") == [("March", "DATE", "2008-03")]
+    assert found("Minutes of the Fed's September meeting were released.") == [
+        ("September", "DATE", "2008-09")
+    ]
+    assert found("Ford's December sales fell.", date(2009, 1, 5)) == [
+        ("December", "DATE", "2008-12")
+    ]
+    # a name, not a month
+    assert found("The March of Dimes raised money.") == []
+    assert found("the May government resigned") == []

@@ -334,3 +334,19 @@ def test_command_bad_input(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
     r = _run(["--dct", "2020-01-01", str(missing)])
     assert r.returncode == 2 and "nope.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_nth_weekday_and_easter() -> None:
+    from checker.extract.timex.values import easter, floating_day, nth_weekday
+
+    assert nth_weekday(2008, 11, 4, 4) == date(2008, 11, 27)  # 4th Thursday: Thanksgiving
+    assert nth_weekday(2008, 5, 1, -1) == date(2008, 5, 26)  # last Monday of May
+    assert nth_weekday(2024, 3, 7, -1) == date(2024, 3, 31)  # last Sunday, on the last day
+    assert [easter(y) for y in (2008, 2009, 2011, 2024)] == [
+        date(2008, 3, 23),
+        date(2009, 4, 12),
+        date(2011, 4, 24),
+        date(2024, 3, 31),
+    ]
+    assert floating_day(2008, (11, 4, 4, 1)) == date(2008, 11, 28)  # Black Friday
+    assert floating_day(2009, (0, 7, 0, -2)) == date(2009, 4, 10)  # Good Friday

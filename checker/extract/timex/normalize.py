@@ -48,6 +48,7 @@ class Spec:
     suffix: str = ""  # time part appended to a day value: "TNI", "T14:30"
     week_of_month: int | None = None  # fill: the n-th (1-4) or last (-1) week of `month`
     as_week: bool = False  # fill: the ISO week holding month/day ("the week ending March 7")
+    floating: tuple[int, int, int, int] | None = None  # fill: a movable holiday (floating_day)
     mod: str | None = None
     utc_offset: int | None = None  # clock time in a zone: minutes east of UTC (value made UTC)
     dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
@@ -143,6 +144,25 @@ def _valid(y: int, mo: int, d: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _day_of_month(m: re.Match[str], month: int, dct: date | None) -> tuple[int, date | None] | None:
+    """(day, full date) of a match's `day` group in `month`; the date only when the match also
+    gives a year. None when no such day exists (February 30; February 29 of a common year)."""
+    d = int(m.group("day"))
+    y = _year(m, dct)
+    if y is None:
+        return (d, None) if _valid(2000, month, d) else None  # 2000 is a leap year: Feb 29 is fine
+    return (d, date(y, month, d)) if _valid(y, month, d) else None
+
+
+def _month_and_day(
+    m: re.Match[str], lex: Lexicon, dct: date | None
+) -> tuple[int, int, date | None] | None:
+    """(month, day, full date or None) of a match's `month` and `day` groups (see _day_of_month)."""
+    mo = month_number(m.group("month"), lex)
+    got = _day_of_month(m, mo, dct) if mo is not None else None
+    return None if mo is None or got is None else (mo, got[0], got[1])
 
 
 def rel_anchor(rel: str | None, lex: Lexicon) -> tuple[str, int]:
@@ -255,13 +275,9 @@ def fiscal_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
 
 @register("month_day")
 def month_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    mo = month_number(m.group("month"), lex)
-    if mo is None:
+    if (got := _month_and_day(m, lex, dct)) is None:
         return None
-    d = int(m.group("day"))
-    if not _valid(2000, mo, d):  # 2000 is a leap year: Feb 29 is allowed here
-        return None
-    return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d)
+    return Spec(rule.type, kind="fill", anchor="near", gran="day", month=got[0], day=got[1])
 
 
 @register("month_bare")
@@ -445,49 +461,48 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=unit)
 
 
-@register("ago")
-def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:
+    """(signed whole number, unit, granularity) of "two years ago", "a week earlier": negative
+    when the `dir` group is the word `back`; None for fractions and units finer than a day."""
     num = parse_number(m.group("num"), lex)
     unit = _unit_name(m.group("unit"))
     if num is None or num != int(num) or unit not in ("day", "week", "month", "year", "decade"):
         return None
-    sign = -1 if m.group("dir").lower() == "ago" else 1
-    gran = "year" if unit == "decade" else unit
-    return Spec(rule.type, kind="shift", unit=unit, n=sign * int(num), gran=gran)
+    sign = -1 if m.group("dir").lower() == back else 1
+    return sign * int(num), unit, "year" if unit == "decade" else unit
+
+
+@register("ago")
+def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    if (amount := _calendar_amount(m, lex, "ago")) is None:
+        return None
+    n, unit, gran = amount
+    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran)
 
 
 @register("earlier_later")
 def earlier_later(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     """ "two days later", "a week earlier": the time in focus shifted by an amount (a DATE at
     that unit's granularity; the DCT when nothing is in focus)."""
-    num = parse_number(m.group("num"), lex)
-    unit = _unit_name(m.group("unit"))
-    if num is None or num != int(num) or unit not in ("day", "week", "month", "year", "decade"):
+    if (amount := _calendar_amount(m, lex, "earlier")) is None:
         return None
-    sign = -1 if m.group("dir").lower() == "earlier" else 1
-    gran = "year" if unit == "decade" else unit
+    n, unit, gran = amount
     if _g(m, "than"):
         # "arrives on November 11, three days later than planned": the delay is measured from
         # the plan, the date meant is the one in focus
-        sign = 0
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=sign * int(num), gran=gran)
+        n = 0
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=gran)
 
 
 @register("week_ending")
 def week_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     """ "the week ending March 7": the (ISO) week holding that date."""
-    mo = month_number(m.group("month"), lex)
-    if mo is None:
+    if (got := _month_and_day(m, lex, dct)) is None:
         return None
-    d = int(m.group("day"))
-    y = _year(m, dct)
-    if y is not None:
-        if not _valid(y, mo, d):
-            return None
-        iy, w, _ = date(y, mo, d).isocalendar()
+    mo, d, full = got
+    if full is not None:
+        iy, w, _ = full.isocalendar()
         return Spec(rule.type, value=f"{iy}-W{w:02d}")
-    if not _valid(2000, mo, d):
-        return None
     return Spec(rule.type, kind="fill", anchor="near", gran="week", month=mo, day=d, as_week=True)
 
 
@@ -588,13 +603,11 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
     spec_args = {"utc_offset": offset, "dst": dst, "start": start, "end": end}
     if (mo := month_number(_g(m, "month"), lex)) is not None:
         # "16:15 UTC, June 1st": the clock time on the date that follows it
-        d = int(m.group("day"))
-        if (y := _year(m, dct)) is not None:
-            if not _valid(y, mo, d):
-                return None
-            return Spec("TIME", value=f"{y}-{mo:02d}-{d:02d}{suffix}", **spec_args)
-        if not _valid(2000, mo, d):
+        if (got := _day_of_month(m, mo, dct)) is None:
             return None
+        d, full = got
+        if full is not None:
+            return Spec("TIME", value=f"{full.isoformat()}{suffix}", **spec_args)
         return Spec(
             "TIME",
             kind="fill",
@@ -694,11 +707,19 @@ _WITHIN_DAY = re.compile(
 
 @register("holiday")
 def holiday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    name = re.sub(r"\s*['’]\s*", "'", _norm(m.group("holiday")))
-    if not m.group("holiday")[0].isupper() or name not in lex.holidays:
+    name = re.sub(r"\s*['’]\s*", "'", _norm(m.group("holiday"))).replace(".", "").replace(",", "")
+    if not m.group("holiday")[0].isupper():
         return None
-    mo, d = lex.holidays[name]
-    return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d)
+    if name in lex.holidays:
+        mo, d = lex.holidays[name]
+        return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d)
+    name = " ".join(name.replace("'", " ").split())  # "Presidents' Day" = "Presidents Day"
+    if name in lex.floating_holidays:
+        rule_ = lex.floating_holidays[name]
+        # the month (April for Easter) lets the tense pick the year, as for a month-day
+        mo = rule_[0] or 4
+        return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, floating=rule_)
+    return None
 
 
 @register("pod")
@@ -733,7 +754,7 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if unit_text is None:
         return None
     unit = _unit_name(unit_text)
-    num_text = _g(m, "num")
+    num_text = _g(m, "num") or _g(m, "num2")
     if num_text is None and "num" in rule.params:
         return Spec(rule.type, value=duration_value(float(rule.params["num"]), unit, lex))
     if num_text is None:

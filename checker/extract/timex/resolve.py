@@ -1,7 +1,8 @@
 """Resolve a Spec against the document creation time (DCT) and the reference time.
 
-The reference time is the last DATE/TIME resolved so far in the text; anaphoric expressions
-("the same year", "April of that year", "the following day") take their anchor from it.
+The reference time is the last DATE/TIME resolved so far in the text, except the baseline of a
+comparison ("its lowest level since 2003", see tagger.py); anaphoric expressions ("the same
+year", "April of that year", "the following day") take their anchor from it.
 Without a DCT (and no reference), relative expressions get X placeholders ("XXXX-09-11") and
 the anchor "unresolved"; nothing raises.
 """
@@ -12,7 +13,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.extract.timex.normalize import Spec, week_in_month
-from checker.extract.timex.values import fmt, interval_of, occurrences, shift, to_utc, unknown
+from checker.extract.timex.values import (
+    floating_day,
+    fmt,
+    interval_of,
+    occurrences,
+    shift,
+    to_utc,
+    unknown,
+)
 from checker.models.time import Interval
 
 GRAN_RANK = {
@@ -62,18 +71,25 @@ def _finish(value: str, anchor: str, type_: str) -> Resolved:
     return Resolved(value, anchor, iv)
 
 
+def _named_period(spec: Spec, year: str) -> str | None:
+    """The month, season, quarter or half the spec names, in `year` ("XXXX" when unknown)."""
+    if spec.month:
+        return f"{year}-{spec.month:02d}"
+    if spec.season:
+        return f"{year}-{spec.season}"
+    if spec.quarter:
+        return f"{year}-Q{spec.quarter}"
+    if spec.half:
+        return f"{year}-H{spec.half}"
+    return None
+
+
 def _unresolved_fill(spec: Spec) -> str:
+    if spec.floating:
+        return unknown("day")  # a movable holiday's day depends on the year
     if spec.month and spec.day:
         return f"XXXX-{spec.month:02d}-{spec.day:02d}"
-    if spec.month:
-        return f"XXXX-{spec.month:02d}"
-    if spec.season:
-        return f"XXXX-{spec.season}"
-    if spec.quarter:
-        return f"XXXX-Q{spec.quarter}"
-    if spec.half:
-        return f"XXXX-H{spec.half}"
-    return unknown(spec.gran)
+    return _named_period(spec, "XXXX") or unknown(spec.gran)
 
 
 def _unresolved(spec: Spec) -> Resolved:
@@ -138,6 +154,8 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
 
 
 def _fill_value(spec: Spec, year: int, base: date) -> str | None:
+    if spec.floating:
+        return floating_day(year, spec.floating).isoformat() + spec.suffix
     if spec.month and spec.day:
         try:
             d = date(year, spec.month, spec.day)
@@ -146,14 +164,8 @@ def _fill_value(spec: Spec, year: int, base: date) -> str | None:
         return fmt(d, "week") if spec.as_week else d.isoformat() + spec.suffix
     if spec.month and spec.week_of_month:
         return week_in_month(year, spec.month, spec.week_of_month)
-    if spec.month:
-        return f"{year}-{spec.month:02d}"
-    if spec.season:
-        return f"{year}-{spec.season}"
-    if spec.quarter:
-        return f"{year}-Q{spec.quarter}"
-    if spec.half:
-        return f"{year}-H{spec.half}"
+    if named := _named_period(spec, str(year)):
+        return named
     if spec.gran == "day":
         return base.isoformat() + spec.suffix
     return fmt(

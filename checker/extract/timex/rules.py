@@ -49,6 +49,7 @@ class Lexicon:
     ordinals: dict[str, int]
     decade_words: dict[str, int]
     holidays: dict[str, tuple[int, int]]
+    floating_holidays: dict[str, tuple[int, int, int, int]]  # see values.floating_day
     market_days: dict[str, tuple[int, int, int]]
     weekday_name_prefixes: frozenset[str]
     units: dict[str, tuple[str, int, bool]]
@@ -92,6 +93,10 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         decade_words={str(k): int(v) for k, v in raw["decade_words"].items()},
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},
+        floating_holidays={
+            str(k): (int(v[0]), int(v[1]), int(v[2]), int(v[3]))
+            for k, v in (raw.get("floating_holidays") or {}).items()
+        },
         market_days={
             str(k): (int(v[0]), int(v[1]), int(v[2]))
             for k, v in (raw.get("market_days") or {}).items()

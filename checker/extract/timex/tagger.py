@@ -27,6 +27,12 @@ _WINDOW_BEFORE = 80  # a rule match starts at most this far before its trigger w
 _WINDOW_AFTER = 100  # ... and ends at most this far after it
 _LOCAL_BEFORE = 60  # narrow windows around trigger_local words ("in recent U.S. history")
 _LOCAL_AFTER = 40
+# "its lowest level since 2003", "compared to the same month a year ago": a date in a since- or
+# comparison phrase is a baseline, not the time the text goes on talking about
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:since|compared\s+(?:to|with)|versus|vs\.?)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+_BASELINE_LOOKBACK = 40
 
 
 @dataclass(slots=True)
@@ -150,6 +156,11 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     return lex.future_cues.search(after) is not None
 
 
+def _baseline(text: str, c: _Candidate) -> bool:
+    """Is the expression the baseline of a comparison (it then leaves the reference time alone)?"""
+    return _BASELINE_BEFORE.search(text, max(0, c.start - _BASELINE_LOOKBACK), c.start) is not None
+
+
 def tag(text: str, dct: date | None = None) -> list[Timex]:
     """Time expressions in `text`, in order, normalized as TIMEX3 relative to `dct`."""
     table = load_table()
@@ -184,7 +195,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
                 anchor=r.anchor,
             )
         )
-        if c.spec.type in ("DATE", "TIME") and r.interval is not None:
+        if c.spec.type in ("DATE", "TIME") and r.interval is not None and not _baseline(text, c):
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
                 day_ref = ref

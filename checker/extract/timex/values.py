@@ -157,15 +157,10 @@ def occurrences(kind: str, code: int | str, around: date) -> Iterator[tuple[str,
         for k in range(-2, 3):
             d = monday + timedelta(days=7 * k + int(code) - 1)
             yield d.isoformat(), Interval(begin=d, end=d, granularity="day")
-    elif kind == "month":
+    elif kind in ("month", "season"):
+        suffix = f"{int(code):02d}" if kind == "month" else str(code)
         for y in range(around.year - 2, around.year + 3):
-            v = f"{y}-{int(code):02d}"
-            iv = interval_of(v)
-            assert iv is not None
-            yield v, iv
-    elif kind == "season":
-        for y in range(around.year - 2, around.year + 3):
-            v = f"{y}-{code}"
+            v = f"{y}-{suffix}"
             iv = interval_of(v)
             assert iv is not None
             yield v, iv
@@ -173,13 +168,39 @@ def occurrences(kind: str, code: int | str, around: date) -> Iterator[tuple[str,
         raise ValueError(kind)
 
 
-def _nth_sunday(year: int, month: int, n: int) -> date:
-    """The n-th Sunday of a month (n = -1: the last one)."""
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th ISO weekday (1 Monday .. 7 Sunday) of a month (n = -1: the last one)."""
     if n < 0:
         last = _month_end(year, month)
-        return last - timedelta(days=(last.weekday() + 1) % 7)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
     first = date(year, month, 1)
-    return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def _nth_sunday(year: int, month: int, n: int) -> date:
+    return nth_weekday(year, month, 7, n)
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Western churches), by the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lw) // 433
+    month = (h + lw - 7 * m + 90) // 25
+    return date(year, month, (h + lw - 7 * m + 33 * month + 19) % 32)
+
+
+def floating_day(year: int, rule: tuple[int, int, int, int]) -> date:
+    """The day of a movable holiday in `year`. rule = (month, ISO weekday, n, days after): the
+    n-th (-1: last) weekday of the month, moved by some days ("Black Friday" follows the 4th
+    Thursday of November); month 0 counts the days from Easter Sunday instead."""
+    month, weekday, n, after = rule
+    base = easter(year) if month == 0 else nth_weekday(year, month, weekday, n)
+    return base + timedelta(days=after)
 
 
 def daylight_saving(d: date, rule: str | None) -> bool:
