@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from checker.models.facts import CountFact, PlaceRef
+from checker.models.facts import ClaimFact, CountFact, PlaceRef
 from checker.models.place import PlaceKind, PlaceRelationKind
 from checker.models.time import Granularity, Interval, Timex
 
@@ -111,6 +111,38 @@ def count_relation(a: CountFact, b: CountFact) -> str:
     """equal | compatible (ranges overlap) | disjoint."""
     if a.value == b.value and a.low == b.low and a.high == b.high:
         return "equal"
+    if a.low <= b.high and b.low <= a.high:
+        return "compatible"
+    return "disjoint"
+
+
+# Bounds that state a limit of the value rather than the value: two of them differ when the
+# limits differ ('up to 840' vs 'up to 800'; '200 to 300' vs '200 to 350').
+_LIMITS = {"range", "up_to"}
+# Words of change next to a figure: 'the toll has risen to 19' updates an earlier figure.
+_CHANGE = {"rise"}
+
+
+def claim_count_relation(a: ClaimFact, b: ClaimFact, pub_a: date | None, pub_b: date | None) -> str:
+    """equal | compatible | disjoint | bounds_differ | revised, for two stated figures."""
+    assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    if a.bound in _LIMITS and b.bound in _LIMITS:
+        ends_a = (a.low if a.bound == "range" else None, a.high)
+        ends_b = (b.low if b.bound == "range" else None, b.high)
+        if ends_a == ends_b or (a.bound != b.bound and a.high == b.high):
+            return "equal"
+        return "bounds_differ"
+    if a.value == b.value and a.low == b.low and a.high == b.high:
+        return "equal"
+    if a.value != b.value:
+        # The later article's figure went up from a figure the earlier one gave: a revision.
+        later, earlier = (a, b) if (pub_a or date.min) > (pub_b or date.min) else (b, a)
+        if (
+            pub_a != pub_b
+            and set(later.near) & _CHANGE
+            and (later.value or 0) > (earlier.value or 0)
+        ):
+            return "revised"
     if a.low <= b.high and b.low <= a.high:
         return "compatible"
     return "disjoint"

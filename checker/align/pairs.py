@@ -7,12 +7,15 @@ A `Comparison` is what the rule engine sees: the kind of fact, a subject in word
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from checker.align.claims import claim_pairs
 from checker.align.compare import (
+    claim_count_relation,
     count_relation,
     format_time,
     place_relation,
@@ -28,7 +31,15 @@ from checker.align.events import (
     cluster_events,
 )
 from checker.models.article import Article
-from checker.models.facts import ArticleFacts, CountFact, EventFact, Evidence, Modality, RoleFact
+from checker.models.facts import (
+    ArticleFacts,
+    ClaimFact,
+    CountFact,
+    EventFact,
+    Evidence,
+    Modality,
+    RoleFact,
+)
 from checker.models.time import Timex
 from checker.textutil import fold
 
@@ -190,6 +201,7 @@ class PairBuilder:
         ):
             out.extend(self.event_comparisons(pair))
         out.extend(self.standalone_counts(facts, same_names_story, out))
+        out.extend(self.claim_comparisons(facts, same_story, out))
         out.extend(self.role_comparisons(facts))
         return [self.finish(c) for c in out]
 
@@ -233,7 +245,11 @@ class PairBuilder:
                             subject,
                             sa,
                             sb,
-                            {"time_relation": rel, "modality": modality},
+                            {
+                                "time_relation": rel,
+                                "modality": modality,
+                                "plan_change": plan_change(sa.evidence.quote, sb.evidence.quote),
+                            },
                             detail,
                             conf,
                         )
@@ -429,6 +445,111 @@ class PairBuilder:
             )
         return out
 
+    # --- claims matched by wording ----------------------------------------------------
+    def claim_comparisons(
+        self, facts: list[ArticleFacts], same_story, done: list[Comparison]
+    ) -> list[Comparison]:
+        """Numbers and dates outside recognised events, paired by the words around them."""
+        covered = {
+            (
+                c.kind,
+                frozenset({(c.a.article, c.a.evidence.start), (c.b.article, c.b.evidence.start)}),
+            )
+            for c in done
+        }
+
+        def disjoint(x: ClaimFact, y: ClaimFact) -> bool:
+            # The same figure on two different days is two figures ('fell 3% on Monday').
+            tx, ty = x.stated_time, y.stated_time
+            if tx is not None and ty is not None and time_relation(tx, ty) == "disjoint":
+                return True
+            # Two past events ('the Dow fell 3%') hold on their own days, stated or not.
+            rx, ry = x.ref_time, y.ref_time
+            if x.past and y.past and rx is not None and ry is not None:
+                return time_relation(rx, ry) == "disjoint"
+            return False
+
+        def same_day(x: ClaimFact, y: ClaimFact) -> bool:
+            # Times: the articles' own days. Figures: the days they are stated for.
+            if x.kind == "time":
+                days = [self.articles[c.evidence.article].published for c in (x, y)]
+                return days[0] is not None and days[0] == days[1]
+            rx, ry = x.ref_time or x.stated_time, y.ref_time or y.stated_time
+            if rx is None or ry is None:
+                return False
+            return time_relation(rx, ry) in ("equal", "a_in_b", "b_in_a", "overlap") and all(
+                t.interval is not None and t.interval.granularity == "day" for t in (rx, ry)
+            )
+
+        out: list[Comparison] = []
+        titles = {a: _title_words(art.title) for a, art in self.articles.items()}
+        for p in claim_pairs(facts, same_story, disjoint, same_day):
+            # Articles whose titles share no word may be on different subjects of one story
+            # (two aircraft, two companies): their figures may agree, never conflict.
+            if not titles[p.a.evidence.article] & titles[p.b.evidence.article]:
+                p.evidence = min(p.evidence, 1)
+            x, y = p.a, p.b
+            ax, ay = x.evidence.article, y.evidence.article
+            # A sentence pair already compared through an event says it better.
+            kind = "time" if x.kind == "time" else "count"
+            if (kind, frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})) in covered:
+                continue
+            sx = Side(ax, x.evidence, x.text, highlight=(x.start, x.end))
+            sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
+            modality = modality_pair(x.modality, y.modality)
+            about = ", ".join(p.shared[:4])
+            if x.kind == "time":
+                assert x.time is not None and y.time is not None
+                if _open_ended(x.time) or _open_ended(y.time):
+                    continue
+                rel = time_relation(x.time, y.time)
+                if rel == "unknown":
+                    continue
+                da, db = format_time(x.time), format_time(y.time)
+                sx.detail = {"text": x.text, "display": da, "modality": x.modality.value}
+                sy.detail = {"text": y.text, "display": db, "modality": y.modality.value}
+                words = {
+                    "equal": f"both give {da}",
+                    "a_in_b": f"{da} lies within {db}",
+                    "b_in_a": f"{db} lies within {da}",
+                    "overlap": f"{da} and {db} overlap",
+                    "disjoint": f"{da} vs {db}: the periods do not overlap",
+                }
+                comp = Comparison(
+                    "time",
+                    f"date ({about})",
+                    sx,
+                    sy,
+                    {
+                        "time_relation": rel,
+                        "modality": modality,
+                        "plan_change": plan_change(x.evidence.quote, y.evidence.quote),
+                    },
+                    f"{words[rel]}; the sentences share: {about}",
+                    round(min(0.9, 0.4 + p.score / 2), 2),
+                    evidence=p.evidence,
+                )
+            else:
+                published = {a: self.articles[a].published for a in (ax, ay)}
+                rel = claim_count_relation(x, y, published[ax], published[ay])
+                what = (
+                    "duration"
+                    if x.kind == "duration"
+                    else (self.label("synonyms", x.unit) or x.unit)
+                )
+                comp = Comparison(
+                    "count",
+                    f"{what} ({about})",
+                    sx,
+                    sy,
+                    {"count_relation": rel, "modality": modality},
+                    f"{x.text} vs {y.text}; the sentences share: {about}",
+                    round(min(0.9, 0.4 + p.score / 2), 2),
+                    evidence=p.evidence,
+                )
+            out.append(comp)
+        return out
+
     # --- roles ------------------------------------------------------------------------
     def role_comparisons(self, facts: list[ArticleFacts]) -> list[Comparison]:
         by_role: dict[tuple[str, str], list[RoleFact]] = defaultdict(list)
@@ -502,6 +623,29 @@ class PairBuilder:
 
 
 _SAME_PLURAL = {"people", "police", "staff", "aircraft", "personnel", "sheep", "fish", "cattle"}
+
+
+# Words with which an article says itself that a date moved ('two weeks later than planned').
+_PLAN_CHANGE = re.compile(
+    r"\b(than (planned|scheduled|expected|originally|intended|announced)|originally "
+    r"(planned|scheduled|due|set|expected|intended)|postponed|rescheduled|pushed back|"
+    r"brought forward|moved (up|back)|ahead of schedule|behind schedule|delayed)\b",
+    re.IGNORECASE,
+)
+
+
+_TITLE_STOP = {"the", "and", "for", "with", "from", "after", "over", "into", "amid", "says", "said"}
+
+
+def _title_words(title: str) -> set[str]:
+    """Content words of a title, folded, a plural 's' dropped: what two titles can share."""
+    words = re.findall(r"[a-z0-9]+", fold(title))
+    return {w.rstrip("s") for w in words if len(w) > 2 and w not in _TITLE_STOP}
+
+
+def plan_change(*quotes: str) -> str:
+    """'stated' when one of the quotes says the date changed, else 'not_stated'."""
+    return "stated" if any(_PLAN_CHANGE.search(q) for q in quotes) else "not_stated"
 
 
 def _open_ended(t: Timex | None) -> bool:

@@ -16,7 +16,7 @@ from checker.rules.vocab import CountEntry
 from checker.textutil import fold
 
 # Nouns a number can modify without counting things of the story.
-_NOT_COUNTED = {
+NOT_COUNTED = {
     # Thresholds and levels: "below the 5,000 mark" is a value, not a number of things.
     "mark",
     "level",
@@ -67,6 +67,15 @@ def _counted_noun(last: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
+    # Parsers sometimes hang the number on a modifier ('149 confirmed orders'): take the noun
+    # that the words right after the number modify.
+    doc = last.doc
+    for k in range(last.i + 1, min(last.i + 4, len(doc))):
+        tok = doc[k]
+        if tok.pos_ == "NOUN" and all(doc[j].head.i == k for j in range(last.i + 1, k)):
+            return tok if k > last.i + 1 else None
+        if tok.dep_ not in ("amod", "compound") and tok.pos_ != "ADJ":
+            break
     return None
 
 
@@ -88,7 +97,9 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
         span = doc.char_span(t.start - adoc.offset, t.end - adoc.offset, alignment_mode="expand")
         if span is not None:
             in_timex.update(tok.i for tok in span)
-    vague = {start: entry for start, _end, entry in ctx.vocab.find_all("counts", doc.text)}
+    found = ctx.vocab.find_all("counts", doc.text)
+    vague = {start: entry for start, _end, entry in found}
+    vague_end = {start: end for start, end, _entry in found}
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -105,17 +116,16 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
         if value is None or _looks_like_code(tok):
             continue
         noun = _counted_noun(last)
-        if noun is None or fold(noun.lemma_) in _NOT_COUNTED:
+        if noun is None or fold(noun.lemma_) in NOT_COUNTED:
             continue
         low, high, approx, start = value, value, None, tok.idx
         # An approximation word right before the number ('nearly', 'at least', 'more than').
         for a_start, entry in vague.items():
-            gap = doc.text[a_start : tok.idx]
-            if 0 < len(gap) <= 20 and gap.lower().split() and a_start < tok.idx:
-                phrase_end = a_start + len(gap.rstrip())
-                if doc.text[phrase_end : tok.idx].strip() == "":
-                    low, high = approx_bounds(entry, value)
-                    approx, start = doc.text[a_start:phrase_end], a_start
+            phrase_end = vague_end[a_start]
+            # Only spaces between the word and the number: 'over 200', not 'over budget. 144'.
+            if a_start < tok.idx and doc.text[phrase_end : tok.idx] in (" ", ""):
+                low, high = approx_bounds(entry, value)
+                approx, start = doc.text[a_start:phrase_end], a_start
         end = last.idx + len(last.text)
         file_start, file_end = start + adoc.offset, end + adoc.offset
         adoc.counts.append(
@@ -178,9 +188,12 @@ def governing_verb(noun: Token) -> str | None:
 
 
 def _looks_like_code(tok: Token) -> bool:
-    """Model numbers and codes ('CH-92A', 'Pegaz-011') are names, not counts."""
+    """Model numbers and codes ('CH-92A', 'Pegaz-011', '787-8') are names, not counts."""
     text = tok.text
-    return any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text)
+    if any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text):
+        return True
+    before = tok.doc.text[max(0, tok.idx - 2) : tok.idx]
+    return len(before) == 2 and before[1] in "-/" and before[0].isalnum()
 
 
 def approx_bounds(entry: CountEntry, value: float) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
+    ClaimFact,
     CountFact,
     EventFact,
     Evidence,
@@ -37,6 +38,7 @@ class ArticleDoc:
     countries: set[str] = field(default_factory=set)  # ISO codes named in the article
     counts: list[CountFact] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
+    claims: list[ClaimFact] = field(default_factory=list)
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
     _sent_starts: list[int] = field(default_factory=list)
 
@@ -99,6 +101,7 @@ class ArticleDoc:
             places=self.places,
             counts=self.counts,
             events=self.events,
+            claims=self.claims,
             names=self.names(vocab),
             keywords=self.keywords(),
         )

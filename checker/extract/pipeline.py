@@ -72,12 +72,19 @@ def component(
     return register
 
 
-DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events")
+DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events", "claims")
 
 
 def _load_components() -> None:
     # Importing the modules registers their components.
-    from checker.extract import counts, events, people, places, timex_component  # noqa: F401
+    from checker.extract import (  # noqa: F401
+        claims,
+        counts,
+        events,
+        people,
+        places,
+        timex_component,
+    )
 
 
 def build_pipeline(names: Sequence[str] = DEFAULT_PIPELINE) -> list[ComponentSpec]:

@@ -108,6 +108,58 @@ class EventFact(BaseModel):
     evidence: Evidence
 
 
+class ClaimFact(BaseModel):
+    """A number or a date as stated in one sentence, with the words around it.
+
+    Claims are what two articles can be compared on even when no event was recognised: two
+    sentences whose wording matches ('can carry up to 840 people' / 'up to 800 passengers')
+    and whose values differ are a candidate conflict.
+    """
+
+    kind: str = Field(description="count | measure | duration | time")
+    text: str = Field(description="the value as written, with its approximation word")
+    start: int = Field(description="file offset of `text`")
+    end: int
+    unit: str = Field(description="what is counted or measured: a synonym class, a noun, %, usd…")
+    value: float | None = Field(None, description="numeric value (days for a duration)")
+    low: float | None = Field(None, description="lowest value the wording allows")
+    high: float | None = Field(None, description="highest value the wording allows")
+    bound: str | None = Field(
+        None, description="how the wording bounds the value: range, up_to, at_least, about…"
+    )
+    time: Timex | None = Field(None, description="the time stated, for kind 'time'")
+    stated_time: Timex | None = Field(
+        None, description="another date stated in the same sentence (when the value held)"
+    )
+    ref_time: Timex | None = Field(
+        None, description="when the claim holds: its clause's time, else the narrative's"
+    )
+    past: bool = Field(False, description="told in the simple past: an event of its day")
+    aspect: str | None = Field(
+        None, description="level ('closed at 8,579') or change ('fell by 7.3%'), when told"
+    )
+    headline: bool = Field(False, description="stated in the article's title line")
+    names: list[str] = Field(
+        default_factory=list, description="proper-noun keys of the sentence: who and where"
+    )
+    agent: str | None = Field(None, description="named subject of the value's verb (folded)")
+    anchor: str | None = Field(
+        None, description="key of the word a date attaches to ('1998 crisis' -> crisis)"
+    )
+    also: list[str] = Field(
+        default_factory=list,
+        description="other names of what is counted: the governing verb's class ('ordered')",
+    )
+    keys: list[str] = Field(
+        default_factory=list, description="content words of the sentence (lemmas, synonym ids)"
+    )
+    near: list[str] = Field(
+        default_factory=list, description="content words next to the value: the strongest cue"
+    )
+    modality: Modality = Modality.REPORTED
+    evidence: Evidence
+
+
 class ArticleFacts(BaseModel):
     """Everything extracted from one article."""
 
@@ -118,6 +170,7 @@ class ArticleFacts(BaseModel):
     places: list[PlaceRef] = Field(default_factory=list)
     counts: list[CountFact] = Field(default_factory=list)
     events: list[EventFact] = Field(default_factory=list)
+    claims: list[ClaimFact] = Field(default_factory=list)
     names: list[str] = Field(
         default_factory=list, description="folded names of people, organisations and places"
     )

@@ -56,7 +56,12 @@ OPERATORS: dict[str, OperatorSpec] = {
         OperatorSpec(
             "count_relation",
             "equal numbers, ranges allowed by the wording that overlap, or none",
-            frozenset({"equal", "compatible", "disjoint"}),
+            frozenset({"equal", "compatible", "disjoint", "bounds_differ", "revised"}),
+        ),
+        OperatorSpec(
+            "plan_change",
+            "whether either quote says itself that the date moved ('later than planned')",
+            frozenset({"stated", "not_stated"}),
         ),
         OperatorSpec(
             "role_relation",

@@ -283,6 +283,8 @@ VOCAB_KINDS: dict[str, type[VocabEntry]] = {
     "venues": VenueEntry,
     "modality": ModalityEntry,
     "counts": CountEntry,
+    # Words that mean the same when comparing the wording around two claims.
+    "synonyms": VocabEntry,
 }
 
 # Fields that name another entry of the same kind, checked after loading (E123).

@@ -1,0 +1,219 @@
+"""Align claims by their wording: the same kind of value, said in sentences that say the same.
+
+Two claims (one per article, same story) are about the same thing when they measure the same
+unit ('people', '%', 'usd', a date) and their sentences share content words — weighted by how
+rare each word is in the folder, so the story's ever-present names ('Airbus', 'A380') count
+little and the specific ones ('economy', 'schedule') much. Words right next to the value weigh
+double. Each claim is paired with its best match only, both ways, so one sentence is not
+compared with every other sentence that mentions a number.
+
+Strength is reported as evidence points: 2 for wording that matches closely (a conflict may be
+reported), 1 for wording that matches loosely (only an agreement may be reported).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from checker.align.events import agents_differ
+from checker.models.facts import ArticleFacts, ClaimFact
+
+# Score thresholds (shared weight / the smaller side's weight, near words counted twice).
+WEAK_SCORE = 0.3
+STRONG_SCORE = 0.4
+# Content words both sentences must share (near words or not) for any pairing, and for a strong one.
+WEAK_SHARED = 2
+STRONG_SHARED = 3
+
+
+@dataclass
+class ClaimPair:
+    a: ClaimFact
+    b: ClaimFact
+    score: float
+    shared: list[str]
+    evidence: int
+
+
+def _weights(facts: list[ArticleFacts]) -> Callable[[str], float]:
+    """Inverse sentence frequency of each key over the folder."""
+    df: Counter[str] = Counter()
+    sentences = 0
+    for f in facts:
+        seen: set[tuple[int, int]] = set()
+        for c in f.claims:
+            span = (c.evidence.start, c.evidence.end)
+            if span in seen:
+                continue
+            seen.add(span)
+            sentences += 1
+            df.update(set(c.keys) | set(c.near))
+    total = max(sentences, 1)
+
+    def weight(key: str) -> float:
+        return math.log(1 + total / (df.get(key, 0) + 1))
+
+    return weight
+
+
+# Figures that move from one day to the next: two days' values are two facts.
+VOLATILE_UNITS = {"percent", "point", "percentage_point", "figure"}
+# Directions of change: a rise and a fall are different facts, whatever their size.
+DIRECTIONS = {"rise", "decrease"}
+# Dates told relative to the day of writing: each article's 'today' is its own day.
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+# A pair within this share of a claim's best score is a near-tie, kept too.
+TIE = 0.93
+# A title repeats a sentence of the article; matching the sentence itself quotes more.
+HEADLINE_FACTOR = 0.9
+
+
+def comparable(x: ClaimFact, y: ClaimFact) -> bool:
+    """Same kind of value, same unit, same aspect and direction where both are told."""
+    if x.kind == "time" or y.kind == "time":
+        return x.kind == y.kind
+    if x.kind == "duration" or y.kind == "duration":
+        return x.kind == y.kind
+    # '149 orders' and '144 planes ordered' count the same thing: a noun on one side is the
+    # verb on the other.
+    if x.unit != y.unit and x.unit not in y.also and y.unit not in x.also:
+        return False
+    if x.aspect and y.aspect and x.aspect != y.aspect:
+        return False
+    # Two ranges with no value in common describe different things ('200-300' vs '305-550').
+    if x.bound == "range" and y.bound == "range":
+        assert x.low is not None and x.high is not None and y.low is not None and y.high is not None
+        if not (x.low <= y.high and y.low <= x.high):
+            return False
+    dx, dy = set(x.near) & DIRECTIONS, set(y.near) & DIRECTIONS
+    return not (len(dx) == 1 and len(dy) == 1 and dx != dy)
+
+
+def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
+    """Checks that apply to conflicts only: the two claims must be rivals, not parts."""
+    # A title sums up ('$11bn of deals'); a part of a set ('two of the engines') is not its size.
+    if x.headline or y.headline or "part" in (x.bound, y.bound):
+        return False
+    # Named participants on both sides must meet ('Virgin bought six' vs 'ANA bought 55').
+    if x.names and y.names and not set(x.names) & set(y.names):
+        return False
+    if agents_differ(x.agent, y.agent):
+        return False
+    if x.kind == "time":
+        # The dates must be of the same thing: '1998 crisis' is not 'met on Sunday'.
+        ax, ay = x.anchor, y.anchor
+        return bool(ax and ay) and (ax == ay or ax in y.near or ay in x.near)
+    return True
+
+
+def _closeness(x: ClaimFact, y: ClaimFact) -> float:
+    """1 for equal values, towards 0 for far-apart ones: breaks ties between equal wordings."""
+    if x.kind == "time":
+        assert x.time is not None and y.time is not None
+        return 1.0 if x.time.value == y.time.value else 0.0
+    if x.value is None or y.value is None:
+        return 0.0
+    if x.bound == "range" and y.bound == "range":
+        assert x.low is not None and x.high is not None and y.low is not None and y.high is not None
+        inter = min(x.high, y.high) - max(x.low, y.low)
+        union = max(x.high, y.high) - min(x.low, y.low)
+        return max(inter, 0.0) / union if union else 1.0
+    a, b = abs(x.value), abs(y.value)
+    return min(a, b) / max(a, b) if max(a, b) else 1.0
+
+
+def _deictic(t) -> bool:
+    """'today', 'this week', 'on Monday': a date told from the day of writing."""
+    return (
+        t.anchor == "dct" and not any(ch.isdigit() for ch in t.text) and not _MONTH.search(t.text)
+    )
+
+
+def _same_day_required(x: ClaimFact, y: ClaimFact) -> bool:
+    """True when the two claims may only be rivals if they hold for the same day."""
+    if x.kind == "time":
+        assert x.time is not None and y.time is not None
+        return _deictic(x.time) and _deictic(y.time)
+    return x.unit in VOLATILE_UNITS
+
+
+def score(x: ClaimFact, y: ClaimFact, weight: Callable[[str], float]) -> tuple[float, list[str]]:
+    kx, ky = set(x.keys) | set(x.near), set(y.keys) | set(y.near)
+    nx, ny = set(x.near), set(y.near)
+    shared = kx & ky
+    if not shared:
+        return 0.0, []
+
+    def mass(keys: set[str]) -> float:
+        return sum(weight(k) for k in keys)
+
+    top = mass(shared) + mass(nx & ny)
+    bottom = min(mass(kx), mass(ky)) + min(mass(nx), mass(ny))
+    return (top / bottom if bottom else 0.0), sorted(shared)
+
+
+def claim_pairs(
+    facts: list[ArticleFacts],
+    same_story: Callable[[str, str], bool],
+    disjoint: Callable[[ClaimFact, ClaimFact], bool],
+    same_day: Callable[[ClaimFact, ClaimFact], bool],
+) -> list[ClaimPair]:
+    """Best-matching claims across articles of one story."""
+    weight = _weights(facts)
+    figures = {
+        f.article: {c.evidence.start: True for c in f.claims if c.kind == "measure"} for f in facts
+    }
+    out: list[ClaimPair] = []
+    for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
+        if not same_story(fa.article, fb.article):
+            continue
+        scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
+        for i, x in enumerate(fa.claims):
+            for j, y in enumerate(fb.claims):
+                if not comparable(x, y) or disjoint(x, y):
+                    continue
+                s, shared = score(x, y, weight)
+                if x.headline or y.headline:
+                    s *= HEADLINE_FACTOR
+                s *= 1 + 0.1 * _closeness(x, y)
+                # The same way of bounding a figure ('up to', a range) is the same statement.
+                if x.bound and x.bound == y.bound and x.bound not in ("about",):
+                    s += 0.1
+                if s >= WEAK_SCORE and len(shared) >= WEAK_SHARED:
+                    scored[(i, j)] = (s, shared)
+        best_a: dict[int, float] = {}
+        best_b: dict[int, float] = {}
+        for (i, j), (s, _) in scored.items():
+            best_a[i] = max(best_a.get(i, 0.0), s)
+            best_b[j] = max(best_b.get(j, 0.0), s)
+        for (i, j), (s, shared) in sorted(scored.items()):
+            # Each other's best partner, near-ties kept: 'due in May 2008' (old article) pairs
+            # with both 'were to take delivery in May 2008' and 'will now receive it next month'.
+            if s < TIE * best_a[i] or s < TIE * best_b[j]:
+                continue
+            x, y = fa.claims[i], fb.claims[j]
+            near_shared = set(x.near) & set(y.near)
+            # Short sentences have few words to share: ask for all they have, up to three.
+            smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
+            enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))
+            strong = s >= STRONG_SCORE and len(shared) >= enough and bool(near_shared)
+            # Dates beside figures ('the DAX fell 3% on Monday') are periodic reports: a date
+            # differing there is another day's report, not a contradiction.
+            if strong and _same_day_required(x, y) and not same_day(x, y):
+                strong = False
+            if strong and not _may_conflict(x, y):
+                strong = False
+            if x.kind == "time" and (
+                figures[fa.article].get(x.evidence.start)
+                or figures[fb.article].get(y.evidence.start)
+            ):
+                strong = False
+            out.append(ClaimPair(x, y, s, shared, 2 if strong else 1))
+    return out

@@ -1,0 +1,594 @@
+"""Component: claims — every number, amount and date of a sentence, with the words around it.
+
+Events catch what a story is about when a verb or noun names it. Many facts editors compare are
+stated without one: 'can carry up to 840 people', 'two years behind schedule', 'closing at
+8,579.19'. A claim keeps the value and the sentence's content words (lemmas, mapped to the
+meaning classes of rules/vocab/synonyms.yaml), so claims of two articles can be matched by
+wording (see `checker.align.claims`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
+from checker.extract.document import ArticleDoc
+from checker.extract.events import agent_of, modality_of
+from checker.extract.numbers import parse_number
+from checker.extract.pipeline import Context, component
+from checker.extract.timeref import time_for_token
+from checker.models.facts import ClaimFact, CountFact, Modality
+from checker.models.time import Timex
+from checker.textutil import fold
+
+# Words that occur around any value and tell nothing about what it measures.
+_GENERIC = {
+    "say",
+    "be",
+    "have",
+    "do",
+    "tell",
+    "report",
+    "accord",
+    "according",
+    "add",
+    "also",
+    "year",
+    "month",
+    "week",
+    "day",
+    "time",
+    "new",
+    "make",
+    "take",
+    "get",
+    "include",
+    "total",
+    "number",
+    "figure",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "yesterday",
+    "come",
+    "go",
+    "give",
+    "reach",
+    "state",
+    "announce",
+    "expect",
+    "would",
+    "will",
+    "percent",
+    "cent",
+    "point",
+}
+# Words a number can be of without a noun: '... has risen to 19' — the subject says what.
+_TALLY_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
+# Meaning classes that count people ('the death toll rose to 19' counts dead people).
+_PEOPLE_CLASSES = {"death", "injury", "missing", "arrest", "evacuate", "person"}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:million|billion|trillion|bn|mn|m|tn)\b)?"
+_SCALES = {
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+# Currencies by symbol before the number or word after it; the unit names the currency.
+_CURRENCY_BEFORE = {
+    "$": "usd",
+    "us$": "usd",
+    "us $": "usd",
+    "usd": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+    "¥": "jpy",
+}
+_CURRENCY_AFTER = {
+    "usd": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "eur": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "gbp": "gbp",
+    "pound": "gbp",
+    "pounds": "gbp",
+    "yen": "jpy",
+    "rouble": "rub",
+    "roubles": "rub",
+    "ruble": "rub",
+    "rubles": "rub",
+    "yuan": "cny",
+    "rupee": "inr",
+    "rupees": "inr",
+}
+_MEASURE = re.compile(
+    rf"(?P<cur>US ?\$|\$|€|£|¥|USD ?|EUR ?|GBP ?)?(?P<sign>[-+])?(?P<num>{_NUMBER})"
+    rf"(?P<scale>{_SCALE})"
+    r"(?:\s*(?P<unit>%|percent\b|per cent\b|points?\b|percentage points?\b|"
+    r"usd\b|dollars?\b|euros?\b|eur\b|gbp\b|pounds?\b|yen\b|roubles?\b|rubles?\b|yuan\b|"
+    r"rupees?\b))?",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(
+    rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
+)
+_RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
+# Words before a duration that make it the frame of a change ('in five days').
+_FRAME_WORDS = {"in", "over", "during", "within", "after", "past", "last", "next", "since"}
+# Tokens this far from the value (either side, same sentence) are its close context.
+NEAR_WINDOW = 6
+
+
+@component("claims", requires=("timexes", "counts", "events"), assigns=("claims",))
+def claims(adoc: ArticleDoc, ctx: Context) -> None:
+    taken: list[tuple[int, int]] = [(t.start, t.end) for t in adoc.timexes]
+    for sent in adoc.doc.sents:
+        s_start, s_end = sent.start_char + adoc.offset, sent.end_char + adoc.offset
+        keys = _keys(sent, ctx)
+        timexes = adoc.timexes_in(s_start, s_end)
+        dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.interval is not None]
+        found: list[ClaimFact] = []
+        for c in (c for c in adoc.counts if s_start <= c.start < s_end):
+            if any(s <= c.start < e for s, e in taken):
+                continue  # the second number of a range already read ('200 to 300 people')
+            claim = _count_claim(adoc, ctx, c, keys)
+            found.append(claim)
+            taken.append((claim.start, claim.end))
+        for t in timexes:
+            claim = _time_claim(adoc, t, keys)
+            if claim is not None:
+                found.append(claim)
+        found.extend(_measures(adoc, ctx, sent, keys, taken))
+        headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
+        names = {keys[t.i] for t in sent if t.pos_ == "PROPN" and t.i in keys}
+        # 'All Nippon Airways' is also 'ANA': initials of multi-word names.
+        for ent in sent.ents:
+            words = [w for w in ent if w.is_alpha and w.is_title]
+            if len(words) >= 2:
+                names.add("".join(w.text[0] for w in words).lower())
+        names = sorted(names)
+        for claim in found:
+            claim.headline = headline
+            claim.names = [n for n in names if n not in claim.text.lower()]
+            stated = next((t for t in dated if t.start != claim.start), None)
+            claim.stated_time = stated if claim.kind != "time" else None
+            if claim.kind != "time":
+                _anchor(adoc, claim)
+        adoc.claims.extend(found)
+    # A title repeats what the body says: keep the body's sentence, which says more.
+    body = {_value_key(c) for c in adoc.claims if not c.headline}
+    adoc.claims = [c for c in adoc.claims if not (c.headline and _value_key(c) in body)]
+    adoc.claims.sort(key=lambda c: c.start)
+
+
+def _value_key(c: ClaimFact) -> tuple:
+    return (c.kind, c.unit, c.time.value if c.time else c.value)
+
+
+def key_of(tok: Token, ctx: Context) -> str | None:
+    """The comparison key of a content word: its synonym class, else its folded lemma."""
+    if tok.like_num or not any(ch.isalpha() for ch in tok.text):
+        return None
+    lemma = fold(tok.lemma_)
+    entry = ctx.vocab.lookup("synonyms", lemma) or ctx.vocab.lookup("synonyms", fold(tok.text))
+    if entry is not None:
+        return entry.id
+    if tok.is_stop or tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or lemma in _GENERIC:
+        return None
+    if len(lemma) < 2:
+        return None
+    return lemma
+
+
+def _keys(sent: Span, ctx: Context) -> dict[int, str]:
+    """Token index -> key, for the content words of a sentence. Two-word synonyms first."""
+    out: dict[int, str] = {}
+    toks = list(sent)
+    skip = -1
+    for k, tok in enumerate(toks):
+        if k <= skip:
+            continue
+        if k + 1 < len(toks):
+            pair = f"{fold(tok.lemma_)} {fold(toks[k + 1].lemma_)}"
+            entry = ctx.vocab.lookup("synonyms", pair)
+            if entry is not None:
+                out[tok.i] = out[toks[k + 1].i] = entry.id
+                skip = k + 1
+                continue
+        key = key_of(tok, ctx)
+        if key is not None:
+            out[tok.i] = key
+    return out
+
+
+def _context(keys: dict[int, str], first: int, last: int, doc=None) -> tuple[list[str], list[str]]:
+    """Sentence keys and keys near tokens [first, last], the value's own tokens left out.
+
+    Near: within a few words, or on the value's path up to its verb and that verb's subject
+    and object ('The death toll from the fire ... has risen to 19': toll, rise).
+    """
+    every = sorted({k for i, k in keys.items() if not first <= i <= last})
+    idx = {i for i in keys if first - NEAR_WINDOW <= i <= last + NEAR_WINDOW}
+    if doc is not None:
+        cur = doc[last]
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            idx.add(cur.i)
+            if cur.pos_ in ("VERB", "AUX"):
+                for child in cur.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                        idx.add(child.i)
+                        idx.update(c.i for c in child.children if c.dep_ in ("compound", "amod"))
+                break
+    own = {keys[i] for i in range(first, last + 1) if i in keys}
+    near = sorted({keys[i] for i in idx if i in keys and not first <= i <= last} - own)
+    return every, near
+
+
+def _attached_key(tok: Token, keys: dict[int, str], span: tuple[int, int]) -> str | None:
+    """Key of the first content word above a date: '1998 financial crisis' -> crisis."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.i in keys and not span[0] <= cur.i <= span[1]:
+            return keys[cur.i]
+    return None
+
+
+def _verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
+def _anchor(adoc: ArticleDoc, claim: ClaimFact) -> None:
+    """When the figure holds, and whether it is told as a past event ('fell 3%')."""
+    tok = adoc.token_at(claim.end - 1)
+    verb = _verb(tok) if tok is not None else None
+    if verb is None:
+        return
+    # Only a time the clause states (or a present tense: the day of writing); a time carried
+    # over from earlier sentences is too often another event's.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    claim.agent = agent_of(verb, objects[0] if objects else None)
+    ref, inherited = time_for_token(adoc, verb)
+    present = ref is not None and ref.anchor == "dct" and inherited
+    claim.ref_time = ref if not inherited or present else None
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # 'fell', 'was killed' (past events) but not 'has fallen', 'had been ordered' (states).
+    claim.past = (
+        "VBD" in tags
+        and not {"VBZ", "VBP", "MD"} & tags
+        and not any(
+            fold(c.text) in ("had", "has", "have") for c in verb.children if c.dep_ == "aux"
+        )
+    )
+
+
+def _modality(tok: Token) -> Modality:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            # 'can carry 840 people' states an ability, told as fact.
+            if any(c.dep_ == "aux" and fold(c.text) == "can" for c in cur.children):
+                return Modality.REPORTED
+            # 'will take off and land on Friday': the second verb shares the first one's 'will'.
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                return _modality(cur.head)
+            # Headline style: 'Ports to sign accord next week' announces a plan.
+            if cur.dep_ == "ROOT" and any(c.tag_ == "TO" for c in cur.children):
+                return Modality.PLANNED
+            return modality_of(cur)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return Modality.REPORTED
+
+
+def _tokens(adoc: ArticleDoc, start: int, end: int) -> tuple[int, int] | None:
+    span = adoc.doc.char_span(start - adoc.offset, end - adoc.offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.start, span.end - 1
+
+
+def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, str]) -> ClaimFact:
+    entry = ctx.vocab.lookup("synonyms", c.noun)
+    unit = entry.id if entry is not None else c.noun
+    bound_entry = ctx.vocab.lookup("counts", c.approx) if c.approx else None
+    bound = bound_entry.id if bound_entry is not None else None
+    # 'two of the engines', 'six of these aircraft': a part of a set, not its size.
+    if re.match(r"\s+of\s+(the|these|those|its|their|our|his|her)\b", adoc.article.text[c.end :]):
+        bound = "part"
+    low, high, start, text = c.low, c.high, c.start, c.text
+    # '200 to 300 people', 'between 210 and 250 passengers': a range, both ends stated.
+    body = adoc.article.text
+    before = body[max(0, c.start - 30) : c.start]
+    m = _RANGE_BEFORE.search(before)
+    if m is not None and c.approx is None:
+        first = parse_number(m.group("low"))
+        if first is not None and first < c.value:
+            low, high, bound = first, c.value, "range"
+            start = c.start - len(before) + m.start()
+            text = body[start : c.end]
+    # '200 to 300 people' read as '200 … people': the second number closes the range.
+    after = _RANGE_AFTER.match(body, c.end)
+    end = c.end
+    if after is not None and bound is None and c.approx is None:
+        second = parse_number(after.group("high"))
+        if second is not None and second > c.value:
+            low, high, bound, end = c.value, second, "range", after.end("high")
+            text = body[start:end]
+    span = _tokens(adoc, c.start, c.end) or (0, 0)
+    every, near = _context(keys, *span, adoc.doc)
+    tok = adoc.doc[span[0]]
+    verb_entry = ctx.vocab.lookup("synonyms", c.verb) if c.verb else None
+    return ClaimFact(
+        also=[verb_entry.id] if verb_entry is not None and verb_entry.id != unit else [],
+        kind="count",
+        text=text,
+        start=start,
+        end=end,
+        unit=unit,
+        value=c.value,
+        low=low,
+        high=high,
+        bound=bound,
+        keys=every,
+        near=near,
+        modality=_modality(tok),
+        evidence=c.evidence,
+    )
+
+
+def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact | None:
+    span = _tokens(adoc, t.start, t.end)
+    if span is None:
+        return None
+    every, near = _context(keys, *span, adoc.doc)
+    tok = adoc.doc[span[0]]
+    if t.type == "DURATION":
+        days = _duration_days(t.value)
+        # 'fell 2,000 points in the past nine days': the period a change is measured over,
+        # not a length anyone claims.
+        before = adoc.article.text[max(0, t.start - 12) : t.start].lower().split()[-1:]
+        if (
+            days is None
+            or (before and before[0] in _FRAME_WORDS)
+            or t.text.lower().startswith(
+                ("the past", "the last", "the next", "past", "last", "next")
+            )
+        ):
+            return None
+        fields: dict = {"kind": "duration", "unit": "duration", "value": days, "low": days}
+        fields.update(high=days, bound=t.mod)
+    elif t.type in ("DATE", "TIME") and t.interval is not None:
+        fields = {"kind": "time", "unit": "time", "time": t}
+        fields["anchor"] = _attached_key(adoc.doc[span[1]], keys, span)
+    else:
+        return None
+    return ClaimFact(
+        text=t.text,
+        start=t.start,
+        end=t.end,
+        keys=every,
+        near=near,
+        modality=_modality(tok),
+        evidence=adoc.evidence(t.start, t.end),
+        **fields,
+    )
+
+
+_DURATION = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
+    r"(?:(\d+(?:\.\d+)?)D)?$"
+)
+
+
+def _duration_days(value: str) -> float | None:
+    """'P2Y' -> 730.5, 'P18M' -> 547.9; None for time-of-day durations and vague 'PXY'."""
+    m = _DURATION.match(value)
+    if m is None or not any(m.groups()):
+        return None
+    years, months, weeks, days = (float(g) if g else 0.0 for g in m.groups())
+    return years * 365.25 + months * 30.44 + weeks * 7 + days
+
+
+def _measures(
+    adoc: ArticleDoc,
+    ctx: Context,
+    sent: Span,
+    keys: dict[int, str],
+    taken: list[tuple[int, int]],
+) -> list[ClaimFact]:
+    """Amounts, percentages, points and bare figures that are not counts of things."""
+    out: list[ClaimFact] = []
+    base = sent.start_char + adoc.offset
+    for m in _MEASURE.finditer(sent.text):
+        start, end = base + m.start(), base + m.end()
+        num_start = base + m.start("num")
+        if any(s <= num_start < e for s, e in taken):
+            continue
+        # Part of a word or a code ('A380', '787-9', 'G7'): not a figure.
+        if m.start() > 0 and (
+            sent.text[m.start() - 1].isalnum() or sent.text[m.start() - 1] in "-/"
+        ):
+            continue
+        if m.end() < len(sent.text) and (sent.text[m.end()].isalpha() or sent.text[m.end()] == "-"):
+            if not m.group("unit"):
+                continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        scale = fold(m.group("scale").strip()) if m.group("scale") else ""
+        value *= _SCALES.get(scale, 1.0)
+        cur = fold((m.group("cur") or "").strip()).replace(" ", "")
+        unit_word = fold(m.group("unit") or "")
+        if cur:
+            unit = _CURRENCY_BEFORE.get(cur, cur)
+        elif unit_word in _CURRENCY_AFTER:
+            unit = _CURRENCY_AFTER[unit_word]
+        elif unit_word in ("%", "percent", "per cent"):
+            unit = "percent"
+        elif unit_word.startswith("percentage point"):
+            unit = "percentage_point"
+        elif unit_word.startswith("point"):
+            unit = "point"
+        elif (counted := _noun_after(adoc, ctx, base + m.end("num"))) is not None:
+            # A count the parser did not tie to its noun: '(between) 210 and 330 passengers'.
+            unit, high_value, end = counted
+            if high_value is not None and high_value > value:
+                claim = _bare_count(adoc, sent, keys, start, end, unit, value, high_value)
+                if claim is not None:
+                    taken.append((start, end))
+                    out.append(claim)
+                continue
+        else:
+            unit = _tally_unit(adoc, ctx, num_start, keys) or ""
+            # A bare number with neither unit nor tally noun: only a figure with decimals or
+            # thousands ('closing at 8,579.19') is distinctive enough to compare.
+            if not unit:
+                if "." not in m.group("num") and "," not in m.group("num"):
+                    continue
+                unit = "figure"
+        if m.group("sign") == "-":
+            value = -value
+        span = _tokens(adoc, start, end)
+        if span is None:
+            continue
+        every, near = _context(keys, *span, adoc.doc)
+        taken.append((start, end))
+        before = sent.text[: m.start()].split()[-1:] if m.start() else []
+        prev = fold(before[0]) if before else ""
+        out.append(
+            ClaimFact(
+                kind="measure",
+                text=adoc.article.text[start:end].rstrip(),
+                start=start,
+                end=start + len(adoc.article.text[start:end].rstrip()),
+                unit=unit,
+                value=abs(value) if unit in ("percent", "point") else value,
+                low=abs(value) if unit in ("percent", "point") else value,
+                high=abs(value) if unit in ("percent", "point") else value,
+                keys=every,
+                near=near,
+                modality=_modality(adoc.doc[span[0]]),
+                aspect=_LEVEL_WORDS.get(prev) or _aspect(adoc.doc[span[0]], keys),
+                evidence=adoc.evidence(start, end),
+            )
+        )
+    return out
+
+
+# The word before a figure tells a level ('closed at 8,579') from a change ('fell by 3%').
+_LEVEL_WORDS = {
+    "at": "level",
+    "to": "level",
+    "of": "level",
+    "by": "change",
+    "up": "change",
+    "down": "change",
+}
+
+
+def _aspect(tok: Token, keys: dict[int, str]) -> str | None:
+    """A figure that is the object of a verb of change ('fell 678 points') is a change."""
+    head = tok.head
+    if head.pos_ == "VERB" and keys.get(head.i) in ("rise", "decrease"):
+        return "change"
+    return None
+
+
+def _noun_after(
+    adoc: ArticleDoc, ctx: Context, offset: int
+) -> tuple[str, float | None, int] | None:
+    """(unit, second number of a range, end offset) when a noun follows the number."""
+    text = adoc.article.text
+    high = None
+    m = _RANGE_AFTER.match(text, offset)
+    pos = offset
+    if m is not None:
+        high = parse_number(m.group("high"))
+        pos = m.end("high")
+    tok = adoc.token_at(pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    if tok is None or tok.pos_ != "NOUN" or fold(tok.lemma_) in _NOT_COUNTED:
+        return None
+    entry = ctx.vocab.lookup("synonyms", fold(tok.lemma_))
+    unit = entry.id if entry is not None else fold(tok.lemma_)
+    return unit, high, adoc.char(tok) + len(tok.text)
+
+
+def _bare_count(
+    adoc: ArticleDoc,
+    sent: Span,
+    keys: dict[int, str],
+    start: int,
+    end: int,
+    unit: str,
+    low: float,
+    high: float,
+) -> ClaimFact | None:
+    span = _tokens(adoc, start, end)
+    if span is None:
+        return None
+    every, near = _context(keys, *span, adoc.doc)
+    return ClaimFact(
+        kind="count",
+        text=adoc.article.text[start:end],
+        start=start,
+        end=end,
+        unit=unit,
+        value=high,
+        low=low,
+        high=high,
+        bound="range",
+        keys=every,
+        near=near,
+        modality=_modality(adoc.doc[span[0]]),
+        evidence=adoc.evidence(start, end),
+    )
+
+
+def _tally_unit(adoc: ArticleDoc, ctx: Context, offset: int, keys: dict[int, str]) -> str | None:
+    """'The death toll has risen to 19': a number whose verb's subject is a tally noun."""
+    tok = adoc.token_at(offset)
+    if tok is None:
+        return None
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for child in cur.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and fold(child.lemma_) in _TALLY_NOUNS:
+            words = [child] + [c for c in child.children if c.dep_ in ("compound", "amod")]
+            classes = {keys.get(w.i) for w in words} - {None}
+            for cls in classes:
+                if cls in _PEOPLE_CLASSES:
+                    return "person"
+            return next(iter(sorted(c for c in classes if c)), fold(child.lemma_))
+    return None
