@@ -94,6 +94,9 @@ def test_dct_relative() -> None:
     assert one("It happened three days ago.").value == "2020-07-06"
     # two months after the DCT in a past-tense clause: last year's
     assert one("on September 11 officials met").value == "2019-09-11"
+    # 'is due' looks ahead: the coming October, not the last one
+    assert one("Deliveries are not due until October.").value == "2020-10"
+    assert one("The next payment is due in March.").value == "2021-03"
 
 
 def test_next_week_across_year_end() -> None:

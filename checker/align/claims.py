@@ -2,7 +2,7 @@
 
 Two claims (one per article, same story) are about the same thing when they measure the same
 unit ('people', '%', 'usd', a date) and their sentences share content words — weighted by how
-rare each word is in the folder, so the story's ever-present names ('Airbus', 'A380') count
+rare each word is in the two articles, so the story's ever-present names ('Airbus', 'A380') count
 little and the specific ones ('economy', 'schedule') much. Words right next to the value weigh
 double. Each claim is paired with its best match only, both ways, so one sentence is not
 compared with every other sentence that mentions a number.
@@ -22,6 +22,7 @@ from itertools import combinations
 
 from checker.align.events import agents_differ
 from checker.models.facts import ArticleFacts, ClaimFact
+from checker.textutil import fold
 
 # Score thresholds (shared weight / the smaller side's weight, near words counted twice).
 WEAK_SCORE = 0.3
@@ -41,7 +42,7 @@ class ClaimPair:
 
 
 def _weights(facts: list[ArticleFacts]) -> Callable[[str], float]:
-    """Inverse sentence frequency of each key over the folder."""
+    """Inverse sentence frequency of each key over the given articles."""
     df: Counter[str] = Counter()
     sentences = 0
     for f in facts:
@@ -69,6 +70,8 @@ DIRECTIONS = {"rise", "decrease"}
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
+# Added to the score of two claims with the same specific value.
+EQUAL_BONUS = 0.25
 # A pair within this share of a claim's best score is a near-tie, kept too.
 TIE = 0.93
 # A title repeats a sentence of the article; matching the sentence itself quotes more.
@@ -77,7 +80,7 @@ HEADLINE_FACTOR = 0.9
 
 def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     """Same kind of value, same unit, same aspect and direction where both are told."""
-    if x.kind == "time" or y.kind == "time":
+    if x.kind in ("time", "place") or y.kind in ("time", "place"):
         return x.kind == y.kind
     if x.kind == "duration" or y.kind == "duration":
         return x.kind == y.kind
@@ -104,13 +107,47 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
     # Named participants on both sides must meet ('Virgin bought six' vs 'ANA bought 55').
     if x.names and y.names and not set(x.names) & set(y.names):
         return False
+    # 'The first jets will be delivered in 2014' is about whoever the sentence before named.
+    if bool(x.names) != bool(y.names):
+        nx, ny = x.names or x.context_names, y.names or y.context_names
+        if nx and ny and not set(nx) & set(ny):
+            return False
+    # 'two large orders' are some of the orders, not all of them.
+    if set(x.qualifiers) != set(y.qualifiers) and not (x.qualifiers and y.qualifiers):
+        return False
     if agents_differ(x.agent, y.agent):
         return False
+    # 'introduced iOS 4' and 'introduced the iMac': the same verb about different things.
+    tx, ty = x.theme, y.theme
+    if tx and ty and tx != ty and tx not in y.keys and ty not in x.keys:
+        return False
+    # 'the US Air Force' and 'the UK's Royal Air Force': different countries, different deals.
+    if x.countries and y.countries and not set(x.countries) & set(y.countries):
+        return False
     if x.kind == "time":
+        assert x.time is not None and y.time is not None
+        # The same words read against two publication dates ('on 19 May'): the difference is
+        # the writers' dates, not the facts. A recurring event has a date every time.
+        if fold(x.time.text) == fold(y.time.text) or x.recurring or y.recurring:
+            return False
         # The dates must be of the same thing: '1998 crisis' is not 'met on Sunday'.
         ax, ay = x.anchor, y.anchor
         return bool(ax and ay) and (ax == ay or ax in y.near or ay in x.near)
     return True
+
+
+def _distinctive_equal(x: ClaimFact, y: ClaimFact) -> bool:
+    """Equal values specific enough not to be a coincidence: a day's date, a figure above ten
+    or with decimals, an amount of money."""
+    if x.kind == "place":
+        return False
+    if x.kind == "time":
+        assert x.time is not None and y.time is not None
+        iv = x.time.interval
+        return x.time.value == y.time.value and iv is not None and iv.granularity == "day"
+    if x.value is None or x.value != y.value or x.low != y.low or x.high != y.high:
+        return False
+    return abs(x.value) > 10 or x.value != int(x.value)
 
 
 def _closeness(x: ClaimFact, y: ClaimFact) -> float:
@@ -118,6 +155,10 @@ def _closeness(x: ClaimFact, y: ClaimFact) -> float:
     if x.kind == "time":
         assert x.time is not None and y.time is not None
         return 1.0 if x.time.value == y.time.value else 0.0
+    if x.kind == "place":
+        assert x.place is not None and y.place is not None
+        same = x.place.place and y.place.place and x.place.place.name == y.place.place.name
+        return 1.0 if same else 0.0
     if x.value is None or y.value is None:
         return 0.0
     if x.bound == "range" and y.bound == "range":
@@ -166,7 +207,6 @@ def claim_pairs(
     same_day: Callable[[ClaimFact, ClaimFact], bool],
 ) -> list[ClaimPair]:
     """Best-matching claims across articles of one story."""
-    weight = _weights(facts)
     figures = {
         f.article: {c.evidence.start: True for c in f.claims if c.kind == "measure"} for f in facts
     }
@@ -174,6 +214,8 @@ def claim_pairs(
     for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
         if not same_story(fa.article, fb.article):
             continue
+        # Word weights from the two articles alone: the same pair scores the same in any folder.
+        weight = _weights([fa, fb])
         scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
         for i, x in enumerate(fa.claims):
             for j, y in enumerate(fb.claims):
@@ -183,10 +225,14 @@ def claim_pairs(
                 if x.headline or y.headline:
                     s *= HEADLINE_FACTOR
                 s *= 1 + 0.1 * _closeness(x, y)
+                # The same exact, specific value ('8,579.19', '24 June 2010') is itself a sign
+                # that two sentences report one fact.
+                if _distinctive_equal(x, y):
+                    s += EQUAL_BONUS
                 # The same way of bounding a figure ('up to', a range) is the same statement.
-                if x.bound and x.bound == y.bound and x.bound not in ("about",):
+                if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
                     s += 0.1
-                if s >= WEAK_SCORE and len(shared) >= WEAK_SHARED:
+                if s >= WEAK_SCORE and (len(shared) >= WEAK_SHARED or _distinctive_equal(x, y)):
                     scored[(i, j)] = (s, shared)
         best_a: dict[int, float] = {}
         best_b: dict[int, float] = {}
@@ -203,7 +249,12 @@ def claim_pairs(
             # Short sentences have few words to share: ask for all they have, up to three.
             smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
             enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))
-            strong = s >= STRONG_SCORE and len(shared) >= enough and bool(near_shared)
+            # Names count too ('ANA' for 'All Nippon Airways'), and so does the same way of
+            # bounding a figure ('between … and …' on both sides).
+            cues = set(shared) | (set(x.names) & set(y.names))
+            if x.bound and x.bound == y.bound and x.bound in ("range", "up_to", "at_least"):
+                cues.add(f"bound:{x.bound}")
+            strong = s >= STRONG_SCORE and len(cues) >= enough and bool(near_shared)
             # Dates beside figures ('the DAX fell 3% on Monday') are periodic reports: a date
             # differing there is another day's report, not a contradiction.
             if strong and _same_day_required(x, y) and not same_day(x, y):

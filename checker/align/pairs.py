@@ -201,8 +201,16 @@ class PairBuilder:
         ):
             out.extend(self.event_comparisons(pair))
         out.extend(self.standalone_counts(facts, same_names_story, out))
-        out.extend(self.claim_comparisons(facts, same_story, out))
+
+        def related(x: str, y: str) -> bool:
+            # Claims need less: two shared names make their wording worth comparing.
+            return same_story(x, y) or len(names[x] & names[y]) >= STORY_MIN_SHARED
+
+        out.extend(self.claim_comparisons(facts, related, same_story, out))
         out.extend(self.role_comparisons(facts))
+        from checker.align.statements import statement_comparisons  # imports this module
+
+        out.extend(statement_comparisons(facts, same_story, sentence_of, out, self.articles))
         return [self.finish(c) for c in out]
 
     def finish(self, c: Comparison) -> Comparison:
@@ -447,7 +455,7 @@ class PairBuilder:
 
     # --- claims matched by wording ----------------------------------------------------
     def claim_comparisons(
-        self, facts: list[ArticleFacts], same_story, done: list[Comparison]
+        self, facts: list[ArticleFacts], related, same_story, done: list[Comparison]
     ) -> list[Comparison]:
         """Numbers and dates outside recognised events, paired by the words around them."""
         covered = {
@@ -461,13 +469,7 @@ class PairBuilder:
         def disjoint(x: ClaimFact, y: ClaimFact) -> bool:
             # The same figure on two different days is two figures ('fell 3% on Monday').
             tx, ty = x.stated_time, y.stated_time
-            if tx is not None and ty is not None and time_relation(tx, ty) == "disjoint":
-                return True
-            # Two past events ('the Dow fell 3%') hold on their own days, stated or not.
-            rx, ry = x.ref_time, y.ref_time
-            if x.past and y.past and rx is not None and ry is not None:
-                return time_relation(rx, ry) == "disjoint"
-            return False
+            return tx is not None and ty is not None and time_relation(tx, ty) == "disjoint"
 
         def same_day(x: ClaimFact, y: ClaimFact) -> bool:
             # Times: the articles' own days. Figures: the days they are stated for.
@@ -483,7 +485,10 @@ class PairBuilder:
 
         out: list[Comparison] = []
         titles = {a: _title_words(art.title) for a, art in self.articles.items()}
-        for p in claim_pairs(facts, same_story, disjoint, same_day):
+        for p in claim_pairs(facts, related, disjoint, same_day):
+            # Articles of related but different stories may agree on a figure, never conflict.
+            if not same_story(p.a.evidence.article, p.b.evidence.article):
+                p.evidence = min(p.evidence, 1)
             # Articles whose titles share no word may be on different subjects of one story
             # (two aircraft, two companies): their figures may agree, never conflict.
             if not titles[p.a.evidence.article] & titles[p.b.evidence.article]:
@@ -491,16 +496,42 @@ class PairBuilder:
             x, y = p.a, p.b
             ax, ay = x.evidence.article, y.evidence.article
             # A sentence pair already compared through an event says it better.
-            kind = "time" if x.kind == "time" else "count"
+            kind = x.kind if x.kind in ("time", "place") else "count"
             if (kind, frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})) in covered:
                 continue
             sx = Side(ax, x.evidence, x.text, highlight=(x.start, x.end))
             sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
             modality = modality_pair(x.modality, y.modality)
             about = ", ".join(p.shared[:4])
+            if x.kind == "place":
+                assert x.place is not None and y.place is not None
+                # Countries and continents are named in passing everywhere; a city or a region
+                # in two sentences worded alike is a statement about where something happened.
+                kinds = {r.place.kind for r in (x.place, y.place) if r.place is not None}
+                if p.evidence < 2 or kinds & {"country", "continent"}:
+                    continue
+                prel = place_relation(self.gazetteer, x.place, y.place)
+                if prel.kind == "unknown":
+                    continue
+                out.append(
+                    Comparison(
+                        "place",
+                        f"place ({about})",
+                        sx,
+                        sy,
+                        {"place_relation": prel.kind, "modality": modality},
+                        f"{prel.detail}; the sentences share: {about}",
+                        round(min(0.9, 0.4 + p.score / 2), 2),
+                        # Sentences name many places: wording alone supports agreements only.
+                        evidence=min(p.evidence, 1),
+                    )
+                )
+                continue
             if x.kind == "time":
                 assert x.time is not None and y.time is not None
-                if _open_ended(x.time) or _open_ended(y.time):
+                # 'since 2004' contains every later date: it agrees only with its own start.
+                ended = _open_ended(x.time) or _open_ended(y.time)
+                if ended and x.time.value != y.time.value:
                     continue
                 rel = time_relation(x.time, y.time)
                 if rel == "unknown":
@@ -552,31 +583,47 @@ class PairBuilder:
 
     # --- roles ------------------------------------------------------------------------
     def role_comparisons(self, facts: list[ArticleFacts]) -> list[Comparison]:
+        orgs = _role_orgs(facts, self.vocab)
+        # Roles whose organisation was implied ('company CEO'): each agreement with an article
+        # that names the organisation is what shows which one it is, so all of them are kept.
+        implied = {
+            id(r)
+            for f in facts
+            for r in f.roles
+            if orgs.get(id(r)) and (r.org is None or _org_key(r.org, self.vocab) in _GENERIC_ORGS)
+        }
         by_role: dict[tuple[str, str], list[RoleFact]] = defaultdict(list)
         for f in facts:
             for r in f.roles:
-                if r.org:
-                    by_role[(r.role, r.org)].append(r)
+                if orgs.get(id(r)):
+                    by_role[(r.role, orgs[id(r)])].append(r)
         out: list[Comparison] = []
+        compared: set[tuple[str, str, str, str]] = set()
         for (role, org), roles in sorted(by_role.items()):
             entry = self.vocab.get("roles", role)
             unique = entry is not None and getattr(entry, "unique_per", None) is not None
-            label = entry.label if entry is not None else role
-            # A two-letter code is a country; anything else is an organisation's folded name.
-            country = self.gazetteer.country_name(org) if len(org) == 2 else org.title()
-            subject = f"{label} of {country}"
+            subject = self._role_subject(role, org)
             best: dict[tuple[str, str, str, str], Comparison] = {}
             for x, y in combinations(roles, 2):
                 if x.evidence.article == y.evidence.article:
                     continue
                 x, y = sorted((x, y), key=lambda r: r.evidence.article)
                 same = same_person(x.person_key, y.person_key)
+                if same:
+                    compared.add(_person_pair(x, y))
                 if not same and not unique:
                     continue
-                if same and not _neighbours(x.evidence.article, y.evidence.article, roles):
+                one_implied = (id(x) in implied) != (id(y) in implied)
+                if (
+                    same
+                    and not one_implied
+                    and not _neighbours(x.evidence.article, y.evidence.article, roles)
+                ):
                     continue
                 if same:
                     rel = "same_person"
+                elif _changed_hands(x, y) or _changed_hands(y, x):
+                    rel = "different_person_disjoint"
                 elif x.former or y.former or x.time is None or y.time is None:
                     rel = "different_person_unknown_time"
                 else:
@@ -596,7 +643,110 @@ class PairBuilder:
                 if key not in best or _closeness(comp) < _closeness(best[key]):
                     best[key] = comp
             out.extend(best.values())
+        out.extend(self._same_person_roles(facts, orgs, compared))
         return out
+
+    def _role_subject(self, role: str, org: str | None) -> str:
+        entry = self.vocab.get("roles", role)
+        label = entry.label if entry is not None else role
+        if not org:
+            return label
+        # A two-letter code is a country; anything else is an organisation's folded name.
+        country = self.gazetteer.country_name(org) if len(org) == 2 else org.title()
+        return f"{label} of {country}"
+
+    def _same_person_roles(
+        self, facts: list[ArticleFacts], orgs: dict[int, str | None], compared: set
+    ) -> list[Comparison]:
+        """One person named in two articles with titles that the grouping by title and
+        organisation does not put together: a vaguer title ('Boeing executive' for its chief
+        financial officer) or the same title at another organisation ('Airbus CEO' vs 'EADS
+        North America CEO')."""
+        names = {f.article: {_org_key(n, self.vocab) for n in f.names} for f in facts}
+        roles = [r for f in facts for r in f.roles]
+        best: dict[tuple[str, str, str, str], tuple[int, Comparison]] = {}
+        for x, y in combinations(roles, 2):
+            if x.evidence.article == y.evidence.article:
+                continue
+            x, y = sorted((x, y), key=lambda r: r.evidence.article)
+            key = _person_pair(x, y)
+            if key in compared or not _full_name_match(x.person_key, y.person_key):
+                continue
+            found = self._same_person_relation(x, y, orgs.get(id(x)), orgs.get(id(y)), names)
+            if found is None:
+                continue
+            rank, rel, role, org, detail = found
+            if rel == "same_person_broader_title":
+                # One agreement per vague title: with the precise title named closest in time.
+                wide = x if _broader(x, y, self.vocab) else y
+                key = (wide.evidence.article, wide.person_key, "", "")
+                gap = time_gap_days(x.time, y.time) if x.time and y.time else None
+                rank = gap if gap is not None else 10**6
+            sides = [self._role_side(r) for r in (x, y)]
+            subject = self._role_subject(role, org)
+            comp = Comparison(
+                "person_role",
+                subject if org else f"{subject}: {x.person}",
+                sides[0],
+                sides[1],
+                {"role_relation": rel},
+                detail,
+                0.75,
+            )
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, comp)
+        return [comp for _, comp in best.values()]
+
+    def _same_person_relation(
+        self,
+        x: RoleFact,
+        y: RoleFact,
+        ox: str | None,
+        oy: str | None,
+        names: dict[str, set[str]],
+    ) -> tuple[int, str, str, str | None, str] | None:
+        """(rank, relation, role, organisation, detail) for one person's two titles, or None."""
+        if x.role == y.role:
+            entry = self.vocab.get("roles", x.role)
+            if (
+                entry is None
+                or getattr(entry, "unique_per", None) != "organization"
+                or not _specific(ox, names[x.evidence.article])
+                or not _specific(oy, names[y.evidence.article])
+                or _related_orgs(ox, oy)
+                or x.former
+                or y.former
+                or x.time is None
+                or y.time is None
+            ):
+                return None
+            gap = time_gap_days(x.time, y.time)
+            if gap is None or gap > ROLE_OVERLAP_DAYS:
+                return None  # at different times: the person may have moved
+            return (
+                0,
+                "same_person_other_org",
+                x.role,
+                None,
+                f"{x.person} is named {x.title} of {ox.title()} in one article and "
+                f"{y.title} of {oy.title()} in the other, for overlapping times",
+            )
+        if _broader(x, y, self.vocab):
+            wide, narrow, ow, on = x, y, ox, oy
+        elif _broader(y, x, self.vocab):
+            wide, narrow, ow, on = y, x, oy, ox
+        else:
+            return None
+        if ow and on and ow != on:
+            return None  # an executive of one company, an officer of another
+        return (
+            0,
+            "same_person_broader_title",
+            narrow.role,
+            ow or on,
+            f"{narrow.person} is {wide.title} in one and {narrow.title} in the other, "
+            f"a more precise title of the same kind",
+        )
 
     def _role_side(self, r: RoleFact) -> Side:
         when = format_time(r.time) if r.time is not None else "undated"
@@ -612,6 +762,12 @@ class PairBuilder:
         ty = format_time(y.time) if y.time else "an unknown time"
         if rel == "same_person":
             return f"both name {x.person} as {x.title}"
+        if rel == "different_person_disjoint" and (_changed_hands(x, y) or _changed_hands(y, x)):
+            new = y if _changed_hands(y, x) else x
+            return (
+                f"{new.person} is named as a new holder or a successor ({tx} and {ty}): "
+                "the role changed hands"
+            )
         if rel == "different_person_disjoint":
             return (
                 f"{x.person} is named for {tx} and {y.person} for {ty}: different times, "
@@ -685,6 +841,141 @@ def _shares(a: set[str], b: set[str], min_shared: int, enough: int, overlap: flo
     if shared < min_shared:
         return False
     return shared >= enough or shared / (min(len(a), len(b)) or 1) >= overlap
+
+
+# Words for an organisation that leave its name implied ('company CEO Jane Roe').
+_GENERIC_ORGS = {
+    "company",
+    "firm",
+    "group",
+    "corporation",
+    "business",
+    "carrier",
+    "airline",
+    "bank",
+    "manufacturer",
+    "maker",
+    "giant",
+    "conglomerate",
+    "organisation",
+    "organization",
+    "agency",
+}
+_ORG_SUFFIX = re.compile(
+    r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|nv|se|gmbh)\.?$"
+)
+# Vague titles and the categories of the precise titles they cover (a CFO is an executive).
+_BROADER_TITLES = {
+    "executive": {"business"},
+    "official": {"government", "regional", "local", "police", "diplomacy", "international"},
+}
+# The sentence says the role changed hands: a new holder, or a successor named as such.
+_NEW_HOLDER = re.compile(r"\b(new|newly[- ]appointed|incoming|interim|acting)\s+(\w+\s+)?$")
+_SUCCESSION = re.compile(
+    r"\b(succeed(s|ed|ing)?|replac(e|es|ed|ing)|took over from|taking over from|successor|"
+    r"predecessor)\b",
+    re.IGNORECASE,
+)
+
+
+def _org_key(name: str, vocab=None) -> str:
+    """An organisation's name for comparing: folded, without 'the', 'Inc.' or 'Ltd'; an alias in
+    the vocabulary gives its id. A country code stays as it is."""
+    if len(name) == 2 and name.isupper():
+        return name
+    key = fold(name).strip()
+    key = key[4:] if key.startswith("the ") else key
+    key = _ORG_SUFFIX.sub("", re.sub(r"['’]s$", "", key)).strip()
+    entry = vocab.lookup("orgs", key) if vocab is not None and key else None
+    return entry.id if entry is not None else key
+
+
+def _role_orgs(facts: list[ArticleFacts], vocab=None) -> dict[int, str | None]:
+    """The organisation of each role (by id of the RoleFact), as a comparable key.
+
+    Two implied organisations are resolved, each only when one candidate fits:
+    - a bare common noun ('the festival's director', 'port director') is the one named body of
+      that kind in the story ('Lindenklang festival') whose name its own article also uses;
+    - no organisation, or a generic word ('company CEO Steve Jobs'), is the organisation that
+      another article gives the same person in the same title, if this article names it.
+    """
+    raw = {id(r): (_org_key(r.org, vocab) if r.org else None) for f in facts for r in f.roles}
+    names = {f.article: {_org_key(n, vocab) for n in f.names} for f in facts}
+    out: dict[int, str | None] = {}
+    for f in facts:
+        for r in f.roles:
+            org = raw[id(r)]
+            out[id(r)] = org
+            if org is None or org in _GENERIC_ORGS:
+                cands = {
+                    raw[id(o)]
+                    for g in facts
+                    if g.article != f.article
+                    for o in g.roles
+                    if o.role == r.role
+                    and raw[id(o)] in names[f.article]
+                    and raw[id(o)] not in _GENERIC_ORGS
+                    and _full_name_match(o.person_key, r.person_key)
+                }
+            elif " " not in org and len(org) > 2 and org not in names[f.article]:
+                cands = {
+                    o
+                    for o in raw.values()
+                    if o and o.endswith(" " + org) and o[: -len(org) - 1] in names[f.article]
+                }
+            else:
+                continue
+            if len(cands) == 1:
+                out[id(r)] = cands.pop()
+    return out
+
+
+def _specific(org: str | None, names: set[str]) -> bool:
+    """A named organisation (not 'company', not a country, not a bare 'festival')."""
+    return (
+        org is not None
+        and org not in _GENERIC_ORGS
+        and not (len(org) == 2 and org.isupper())
+        and (org in names or org.split()[0] in names)
+    )
+
+
+def _related_orgs(a: str, b: str) -> bool:
+    """One name inside the other ('EADS' and 'EADS North America'), or one the other's
+    initials ('USAF', 'United States Air Force'): perhaps one body, or parent and division."""
+    wa, wb = a.split(), b.split()
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return "".join(w[0] for w in wa) == b or "".join(w[0] for w in wb) == a
+
+
+def _broader(wide: RoleFact, narrow: RoleFact, vocab) -> bool:
+    """`wide` is a vague title ('executive') that covers `narrow`, a precise one of its kind."""
+    covers = _BROADER_TITLES.get(wide.role)
+    if not covers or narrow.role in _BROADER_TITLES or narrow.role == wide.role:
+        return False
+    entry = vocab.get("roles", narrow.role)
+    return entry is not None and getattr(entry, "category", None) in covers
+
+
+def _full_name_match(a: str, b: str) -> bool:
+    """Same person, both named with at least a first name and a surname."""
+    return len(a.split()) >= 2 and len(b.split()) >= 2 and same_person(a, b)
+
+
+def _person_pair(x: RoleFact, y: RoleFact) -> tuple[str, str, str, str]:
+    return (x.evidence.article, x.person_key, y.evidence.article, y.person_key)
+
+
+def _changed_hands(r: RoleFact, other: RoleFact) -> bool:
+    """r's sentence says the role changed hands: 'the new port director', 'X, who succeeded
+    <other>'. Two holders named close together are then a succession, not a contradiction."""
+    quote = r.evidence.quote
+    at = quote.find(r.title)
+    if at >= 0 and _NEW_HOLDER.search(quote[:at]):
+        return True
+    surname = other.person.split()[-1] if other.person else ""
+    return bool(_SUCCESSION.search(quote)) and bool(surname) and surname in quote
 
 
 def _neighbours(a: str, b: str, roles: list[RoleFact]) -> bool:

@@ -18,53 +18,24 @@ from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
+from checker.extract.statements import GENERIC
 from checker.extract.timeref import time_for_token
 from checker.models.facts import ClaimFact, CountFact, Modality
 from checker.models.time import Timex
 from checker.textutil import fold
 
-# Words that occur around any value and tell nothing about what it measures.
-_GENERIC = {
-    "say",
-    "be",
-    "have",
-    "do",
-    "tell",
-    "report",
-    "accord",
-    "according",
-    "add",
-    "also",
-    "year",
-    "month",
-    "week",
-    "day",
-    "time",
-    "new",
-    "make",
-    "take",
-    "get",
-    "include",
-    "total",
-    "number",
-    "figure",
+# Words that occur around any value and tell nothing about what it measures: the words of
+# any news sentence, and the calendar and unit words a figure comes with.
+_GENERIC = GENERIC | {
     "current",
     "currently",
+    "figure",
+    "new",
     "now",
-    "today",
-    "yesterday",
-    "come",
-    "go",
-    "give",
-    "reach",
-    "state",
-    "announce",
-    "expect",
-    "would",
-    "will",
-    "percent",
-    "cent",
+    "number",
     "point",
+    "reach",
+    "total",
 }
 # Words a number can be of without a noun: '... has risen to 19' — the subject says what.
 _TALLY_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
@@ -124,6 +95,8 @@ _RANGE_BEFORE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
+# Classes of change nouns: '10,000 job cuts' counts what its compound names.
+_CHANGE_CLASSES = {"decrease", "rise"}
 # Words before a duration that make it the frame of a change ('in five days').
 _FRAME_WORDS = {"in", "over", "during", "within", "after", "past", "last", "next", "since"}
 # Tokens this far from the value (either side, same sentence) are its close context.
@@ -133,9 +106,11 @@ NEAR_WINDOW = 6
 @component("claims", requires=("timexes", "counts", "events"), assigns=("claims",))
 def claims(adoc: ArticleDoc, ctx: Context) -> None:
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in adoc.timexes]
+    previous_names: list[str] = []
     for sent in adoc.doc.sents:
         s_start, s_end = sent.start_char + adoc.offset, sent.end_char + adoc.offset
         keys = _keys(sent, ctx)
+        keys.update(_place_keys(adoc, sent))
         timexes = adoc.timexes_in(s_start, s_end)
         dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.interval is not None]
         found: list[ClaimFact] = []
@@ -150,6 +125,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             if claim is not None:
                 found.append(claim)
         found.extend(_measures(adoc, ctx, sent, keys, taken))
+        found.extend(_place_claims(adoc, sent, keys))
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
         names = {keys[t.i] for t in sent if t.pos_ == "PROPN" and t.i in keys}
         # 'All Nippon Airways' is also 'ANA': initials of multi-word names.
@@ -158,9 +134,26 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             if len(words) >= 2:
                 names.add("".join(w.text[0] for w in words).lower())
         names = sorted(names)
+        context, previous_names = previous_names, names or previous_names
+        lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
+        countries = sorted(
+            {
+                r.place.country
+                for r in adoc.places
+                if r.place and r.place.country and lo <= r.mention.start < hi
+            }
+        )
+        recurring = any(
+            getattr(e, "recurring", False)
+            for _s, _e, e in ctx.vocab.find_all("event_types", sent.text)
+        )
         for claim in found:
+            claim.theme = _theme(adoc, claim, keys)
             claim.headline = headline
+            claim.countries = countries
+            claim.recurring = recurring
             claim.names = [n for n in names if n not in claim.text.lower()]
+            claim.context_names = context
             stated = next((t for t in dated if t.start != claim.start), None)
             claim.stated_time = stated if claim.kind != "time" else None
             if claim.kind != "time":
@@ -212,6 +205,48 @@ def _keys(sent: Span, ctx: Context) -> dict[int, str]:
     return out
 
 
+def _place_claims(adoc: ArticleDoc, sent: Span, keys: dict[int, str]) -> list[ClaimFact]:
+    """Every place the gazetteer knows, as a claim: 'fell in Bavaria', 'near Munich'."""
+    out: list[ClaimFact] = []
+    lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
+    for ref in adoc.places:
+        if ref.place is None or not lo <= ref.mention.start < hi:
+            continue
+        span = _tokens(adoc, ref.mention.start, ref.mention.end)
+        if span is None:
+            continue
+        every, near = _context(keys, *span, adoc.doc)
+        out.append(
+            ClaimFact(
+                kind="place",
+                text=ref.mention.text,
+                start=ref.mention.start,
+                end=ref.mention.end,
+                unit="place",
+                place=ref,
+                keys=every,
+                near=near,
+                modality=_modality(adoc.doc[span[0]]),
+                evidence=adoc.evidence(ref.mention.start, ref.mention.end),
+            )
+        )
+    return out
+
+
+def _place_keys(adoc: ArticleDoc, sent: Span) -> dict[int, str]:
+    """'U.S.' and 'the United States' are one place: key place mentions by gazetteer name."""
+    out: dict[int, str] = {}
+    lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
+    for ref in adoc.places:
+        if ref.place is None or not lo <= ref.mention.start < hi:
+            continue
+        span = _tokens(adoc, ref.mention.start, ref.mention.end)
+        if span is not None:
+            for i in range(span[0], span[1] + 1):
+                out[i] = fold(ref.place.name)
+    return out
+
+
 def _context(keys: dict[int, str], first: int, last: int, doc=None) -> tuple[list[str], list[str]]:
     """Sentence keys and keys near tokens [first, last], the value's own tokens left out.
 
@@ -236,6 +271,27 @@ def _context(keys: dict[int, str], first: int, last: int, doc=None) -> tuple[lis
     own = {keys[i] for i in range(first, last + 1) if i in keys}
     near = sorted({keys[i] for i in idx if i in keys and not first <= i <= last} - own)
     return every, near
+
+
+def _theme(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | None:
+    """Key of the object of the claim's verb: 'Apple introduced the iMac in 1998' -> imac."""
+    tok = adoc.token_at(claim.end - 1)
+    verb = _verb(tok) if tok is not None else None
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in keys:
+            if not claim.start <= adoc.char(child) < claim.end:
+                return keys[child.i]
+    return None
+
+
+def _in_name(adoc: ArticleDoc, tok: Token) -> bool:
+    """A year that is part of a name ('Windows 2000', 'Expo 2010'): no date at all."""
+    if tok.i == 0 or not tok.like_num:
+        return False
+    prev = adoc.doc[tok.i - 1]
+    return prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and prev.is_title
 
 
 def _attached_key(tok: Token, keys: dict[int, str], span: tuple[int, int]) -> str | None:
@@ -312,9 +368,40 @@ def _tokens(adoc: ArticleDoc, start: int, end: int) -> tuple[int, int] | None:
     return span.start, span.end - 1
 
 
+def _noun_of(adoc: ArticleDoc, c: CountFact) -> Token | None:
+    """The counted noun's token: the first word after the number with the count's lemma."""
+    last = adoc.token_at(c.end - 1)
+    if last is None:
+        return None
+    for tok in adoc.doc[last.i + 1 : last.i + 5]:
+        if fold(tok.lemma_) == c.noun:
+            return tok
+    return None
+
+
 def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, str]) -> ClaimFact:
     entry = ctx.vocab.lookup("synonyms", c.noun)
     unit = entry.id if entry is not None else c.noun
+    words = c.phrase.split()
+    compounds = []
+    for w in words[:-1]:
+        e = ctx.vocab.lookup("synonyms", w)
+        compounds.append(e.id if e is not None else w)
+    # '10,000 job cuts' counts jobs, as '10,000 jobs go' does.
+    if unit in _CHANGE_CLASSES and compounds:
+        unit = compounds[-1]
+    # '$700 billion bail-out', '700 billion USD bailout': an amount of money.
+    body_text = adoc.article.text
+    symbol = re.search(
+        r"(US ?\$|\$|€|£|¥|USD ?|EUR ?|GBP ?)$", body_text[max(0, c.start - 4) : c.start]
+    )
+    number_end = c.start + len(c.text.rstrip())
+    word_after = body_text[number_end : number_end + 12].split()[:1]
+    if symbol is not None:
+        cur = fold(symbol.group(1)).replace(" ", "")
+        unit = _CURRENCY_BEFORE.get(cur, cur)
+    elif word_after and fold(word_after[0]).strip(".,;") in _CURRENCY_AFTER:
+        unit = _CURRENCY_AFTER[fold(word_after[0]).strip(".,;")]
     bound_entry = ctx.vocab.lookup("counts", c.approx) if c.approx else None
     bound = bound_entry.id if bound_entry is not None else None
     # 'two of the engines', 'six of these aircraft': a part of a set, not its size.
@@ -343,8 +430,18 @@ def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, s
     every, near = _context(keys, *span, adoc.doc)
     tok = adoc.doc[span[0]]
     verb_entry = ctx.vocab.lookup("synonyms", c.verb) if c.verb else None
+    noun_tok = _noun_of(adoc, c)
+    qualifiers = (
+        sorted(fold(t.lemma_) for t in noun_tok.children if t.dep_ == "amod" and t.pos_ == "ADJ")
+        if noun_tok is not None
+        else []
+    )
+    also = [verb_entry.id] if verb_entry is not None else []
+    # 'lease 100 tanker aircraft' also counts tankers.
+    also += compounds + ([entry.id if entry is not None else c.noun])
     return ClaimFact(
-        also=[verb_entry.id] if verb_entry is not None and verb_entry.id != unit else [],
+        also=sorted(set(also) - {unit}),
+        qualifiers=qualifiers,
         kind="count",
         text=text,
         start=start,
@@ -382,7 +479,7 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
             return None
         fields: dict = {"kind": "duration", "unit": "duration", "value": days, "low": days}
         fields.update(high=days, bound=t.mod)
-    elif t.type in ("DATE", "TIME") and t.interval is not None:
+    elif t.type in ("DATE", "TIME") and t.interval is not None and not _in_name(adoc, tok):
         fields = {"kind": "time", "unit": "time", "time": t}
         fields["anchor"] = _attached_key(adoc.doc[span[1]], keys, span)
     else:
@@ -471,8 +568,14 @@ def _measures(
                 if "." not in m.group("num") and "," not in m.group("num"):
                     continue
                 unit = "figure"
+        low = high = value
+        if scale:
+            # '$27bn' is a rounded '$27.5bn': half a unit of the last digit written.
+            digits = m.group("num").replace(",", "")
+            step = 10 ** -len(digits.split(".")[1]) if "." in digits else 1
+            low, high = value - 0.5 * step * _SCALES[scale], value + 0.5 * step * _SCALES[scale]
         if m.group("sign") == "-":
-            value = -value
+            value, low, high = -value, -high, -low
         span = _tokens(adoc, start, end)
         if span is None:
             continue
@@ -488,8 +591,9 @@ def _measures(
                 end=start + len(adoc.article.text[start:end].rstrip()),
                 unit=unit,
                 value=abs(value) if unit in ("percent", "point") else value,
-                low=abs(value) if unit in ("percent", "point") else value,
-                high=abs(value) if unit in ("percent", "point") else value,
+                low=abs(value) if unit in ("percent", "point") else low,
+                high=abs(value) if unit in ("percent", "point") else high,
+                bound="rounded" if scale else None,
                 keys=every,
                 near=near,
                 modality=_modality(adoc.doc[span[0]]),

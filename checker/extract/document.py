@@ -17,6 +17,7 @@ from checker.models.facts import (
     PersonFact,
     PlaceRef,
     RoleFact,
+    StatementFact,
 )
 from checker.models.time import Timex
 
@@ -39,6 +40,7 @@ class ArticleDoc:
     counts: list[CountFact] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
     claims: list[ClaimFact] = field(default_factory=list)
+    statements: list[StatementFact] = field(default_factory=list)
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
     _sent_starts: list[int] = field(default_factory=list)
 
@@ -102,6 +104,7 @@ class ArticleDoc:
             counts=self.counts,
             events=self.events,
             claims=self.claims,
+            statements=self.statements,
             names=self.names(vocab),
             keywords=self.keywords(),
         )

@@ -20,6 +20,7 @@ from checker.models.facts import Mention, PersonFact, RoleFact
 from checker.textutil import fold
 
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
 _CONNECTORS = {"and", "&"}
 _MAX_NAME_TOKENS = 4
 _FORMER = {"former", "ex", "then", "outgoing", "ousted", "late"}
@@ -55,6 +56,21 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
+def _is_initial(tok: Token) -> bool:
+    """'M.' in 'Michael M. Sears': one capital and a full stop, part of a name when a name
+    token follows it."""
+    return bool(_INITIAL.match(tok.text)) and tok.text[0].isupper()
+
+
+def name_key(key: str) -> str:
+    """A folded name without its middle initials: 'michael m. sears' -> 'michael sears'."""
+    parts = key.split()
+    if len(parts) <= 2:
+        return key
+    kept = [parts[0], *(p for p in parts[1:-1] if not _INITIAL.match(p)), parts[-1]]
+    return " ".join(kept)
+
+
 def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     """The capitalized name that starts right after a role title ending at body offset char_end."""
     doc = adoc.doc
@@ -71,7 +87,17 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     if doc.text[char_end : doc[start_i].idx].strip():
         return None
     end_i = start_i
-    while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS and _is_name_token(doc[end_i]):
+    while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS:
+        tok = doc[end_i]
+        # A middle initial is part of the name only when the name goes on after it.
+        initial = (
+            end_i > start_i
+            and _is_initial(tok)
+            and end_i + 1 < len(doc)
+            and _is_name_token(doc[end_i + 1])
+        )
+        if not (_is_name_token(tok) or initial):
+            break
         end_i += 1
         # Double-barrelled names: "Oswalt-Meier" is three tokens with no spaces between.
         if (
@@ -85,6 +111,50 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     if end_i == start_i:
         return None
     return doc[start_i:end_i]
+
+
+_COMPLEMENT_WORDS = {"of", "for", "the"}
+# Words that end the names of bodies, never of people ('Guangdong Provincial Police').
+_BODY_WORDS = {
+    "police", "province", "provincial", "ministry", "department", "bureau", "office", "council",
+    "committee", "agency", "force", "forces", "army", "navy", "bank", "university", "court",
+    "party", "commission", "board", "authority", "service", "services", "group", "company",
+    "corporation", "institute", "association", "union", "security", "affairs", "state",
+    "states", "republic", "region", "county", "city", "district", "government", "assembly",
+}  # fmt: skip
+
+
+def _name_after_complement(adoc: ArticleDoc, char_end: int) -> Span | None:
+    """The name that closes a title's complement: 'Deputy Under Secretary of the Air Force for
+    Acquisition Darleen Druyun'. The complement is 'of'/'for' and capitalized words; the name is
+    its last two words (three with a middle initial), and at least one word stays for the body."""
+    doc = adoc.doc
+    span = doc.char_span(char_end, len(doc.text), alignment_mode="expand")
+    if span is None or not len(span) or span[0].lower_ not in ("of", "for"):
+        return None
+    if doc.text[char_end : span[0].idx].strip():
+        return None
+    sent_end = span[0].sent.end
+    i = span.start
+    seg_start = None
+    while i < min(sent_end, span.start + 14):
+        tok = doc[i]
+        if tok.lower_ in _COMPLEMENT_WORDS and tok.text.islower():
+            seg_start = None
+        elif _is_name_token(tok) or _is_initial(tok) or (tok.text.isupper() and tok.is_alpha):
+            seg_start = i if seg_start is None else seg_start
+        else:
+            break
+        i += 1
+    if seg_start is None or i - seg_start < 3:
+        return None
+    size = 3 if _is_initial(doc[i - 2]) and i - seg_start >= 4 else 2
+    name = doc[i - size : i]
+    if not (_is_name_token(name[0]) and _is_name_token(name[-1])):
+        return None
+    if any(t.lower_ in _BODY_WORDS for t in name):
+        return None
+    return name
 
 
 def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | None:
@@ -106,14 +176,40 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
         if ent is not None:
             name = fold(ent.text)
             return name[4:] if name.startswith("the ") else name
-    place = ctx.gazetteer.demonym(last.text) or ctx.gazetteer.lookup(last.text)
-    if place is not None:
-        return place.country if place.country and place.kind == "country" else None
+    if last.pos_ == "PROPN" and last.text[:1].isupper():
+        # "EADS's North America CEO": a division named after its parent organisation.
+        first = j
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        if first >= 2 and doc[first - 1].text in ("'s", "’s") and doc[first - 2].ent_type_ == "ORG":
+            parent = next((e for e in doc.ents if e.start <= first - 2 < e.end), None)
+            if parent is not None:
+                return f"{_org_name(parent.text)} {fold(doc[first : j + 1].text)}"
+    if last.text[:1].isupper():  # "port" is a common noun, not the town of Le Port
+        place = ctx.gazetteer.demonym(last.text) or ctx.gazetteer.lookup(last.text)
+        if place is not None:
+            return place.country if place.country and place.kind == "country" else None
+        if last.ent_type_ == "NORP":
+            return None  # "Civilian", "Republican": a group of people, not a body
     if last.pos_ == "NOUN" and (
-        last.dep_ in ("compound", "poss") or doc[j + 1].text in ("'s", "’s")
+        last.dep_ in ("compound", "poss")
+        or doc[j + 1].text in ("'s", "’s")
+        or (j + 1 == at.start and bool(last.whitespace_) and last.dep_ == "ROOT")  # parser slip
     ):
-        # "the festival's director", "Port director …": the common noun names the body.
-        return fold(last.lemma_)
+        # "the festival's director", "Port director …": the common noun names the body;
+        # "Rotterdam port director", "Rotterdam's new port director": with its proper name.
+        noun = fold(last.lemma_)
+        k = j - 1
+        while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k -= 1
+        if k > 0 and doc[k].text in ("'s", "’s"):
+            k -= 1
+        if k >= 0 and _proper(doc[k]):
+            first = k
+            while first > 0 and _proper(doc[first - 1]):
+                first -= 1
+            return f"{_org_name(doc[first : k + 1].text)} {noun}"
+        return noun
     if last.pos_ == "PROPN" and last.text[:1].isupper():
         # An organisation the model did not tag ("Volvex's chief executive").
         first = j
@@ -121,6 +217,20 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
             first -= 1
         return fold(doc[first : j + 1].text)
     return None
+
+
+def _proper(tok: Token) -> bool:
+    """A capitalized proper-name word that can name a body ('Rotterdam' in 'Rotterdam port')."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+    )
+
+
+def _org_name(text: str) -> str:
+    name = fold(text)
+    return name[4:] if name.startswith("the ") else name
 
 
 def _country_in_title(ctx: Context, title: str) -> str | None:
@@ -165,6 +275,8 @@ class _People:
     def _match_partial(self, key: str) -> PersonFact | None:
         parts = key.split()
         for person in self.by_key.values():
+            if name_key(person.key) == name_key(key):
+                return person  # "Michael M. Sears" and "Michael Sears"
             pparts = person.key.split()
             if len(parts) == 1 and parts[0] in (pparts[0], pparts[-1]):
                 return person
@@ -228,7 +340,7 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
             chain_start = start
         nxt = role_hits[idx + 1] if idx + 1 < len(role_hits) else None
         between = body[end : nxt[0]].strip().lower() if nxt else None
-        name = _name_after(adoc, end)
+        name = _name_after(adoc, end) or _name_after_complement(adoc, end)
         if name is not None and gaz.lookup(name.text) is None and not _is_title_word(name, ctx):
             person = found.add(name)
             for c_start, c_end, c_entry in role_hits[: idx + 1]:
@@ -265,7 +377,9 @@ def people(adoc: ArticleDoc, ctx: Context) -> None:
     # 3b. Apposition: "Jane Roe, the French interior minister," gives Jane Roe that role.
     for start, end, entry in role_hits:
         prefix = body[max(0, start - 60) : start]
-        m = re.search(r"([^\W\d_][\w'’.\- ]+?),\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'-]*\s+)?$", prefix)
+        m = re.search(
+            r"([^\W\d_][\w'’.\- ]+?),\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'&-]*\s+){0,3}$", prefix
+        )
         if not m:
             continue
         name_start = start - len(prefix) + m.start(1)

@@ -72,7 +72,7 @@ def component(
     return register
 
 
-DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events", "claims")
+DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events", "claims", "statements")
 
 
 def _load_components() -> None:
@@ -83,6 +83,7 @@ def _load_components() -> None:
         events,
         people,
         places,
+        statements,
         timex_component,
     )
 

@@ -128,6 +128,7 @@ class ClaimFact(BaseModel):
         None, description="how the wording bounds the value: range, up_to, at_least, about…"
     )
     time: Timex | None = Field(None, description="the time stated, for kind 'time'")
+    place: PlaceRef | None = Field(None, description="the place named, for kind 'place'")
     stated_time: Timex | None = Field(
         None, description="another date stated in the same sentence (when the value held)"
     )
@@ -143,6 +144,22 @@ class ClaimFact(BaseModel):
         default_factory=list, description="proper-noun keys of the sentence: who and where"
     )
     agent: str | None = Field(None, description="named subject of the value's verb (folded)")
+    context_names: list[str] = Field(
+        default_factory=list,
+        description="names of the previous sentence: who a sentence without names is about",
+    )
+    qualifiers: list[str] = Field(
+        default_factory=list, description="adjectives of the counted noun ('two large orders')"
+    )
+    theme: str | None = Field(
+        None, description="key of what the value's verb acts on ('introduced the iMac' -> imac)"
+    )
+    countries: list[str] = Field(
+        default_factory=list, description="ISO codes of the places the sentence names"
+    )
+    recurring: bool = Field(
+        False, description="the sentence names an event held again and again (awards, a race)"
+    )
     anchor: str | None = Field(
         None, description="key of the word a date attaches to ('1998 crisis' -> crisis)"
     )
@@ -157,6 +174,31 @@ class ClaimFact(BaseModel):
         default_factory=list, description="content words next to the value: the strongest cue"
     )
     modality: Modality = Modality.REPORTED
+    evidence: Evidence
+
+
+class StatementFact(BaseModel):
+    """One sentence as a statement: its content words, for finding sentences of two articles
+    that say the same thing without a number or a date to compare."""
+
+    index: int = Field(description="sentence number in the article (0-based)")
+    keys: list[str] = Field(
+        default_factory=list,
+        description="content words in order: folded lemmas, or synonym ids from rules/vocab",
+    )
+    spans: list[tuple[int, int]] = Field(
+        default_factory=list, description="file offsets of the word behind each key"
+    )
+    names: list[str] = Field(
+        default_factory=list, description="the keys that are names (people, organisations, places)"
+    )
+    numbers: list[str] = Field(
+        default_factory=list, description="numbers stated in the sentence, outside names and times"
+    )
+    negated: bool = Field(False, description="the sentence has a grammatical negation")
+    anaphoric: bool = Field(
+        False, description="its subject points back ('This is due to…'): it needs its context"
+    )
     evidence: Evidence
 
 
@@ -176,4 +218,7 @@ class ArticleFacts(BaseModel):
     )
     keywords: list[str] = Field(
         default_factory=list, description="folded lemmas of the article's nouns and proper nouns"
+    )
+    statements: list[StatementFact] = Field(
+        default_factory=list, description="sentences with their content words (see statements)"
     )

@@ -69,11 +69,18 @@ OPERATORS: dict[str, OperatorSpec] = {
             frozenset(
                 {
                     "same_person",
+                    "same_person_broader_title",
+                    "same_person_other_org",
                     "different_person_overlapping",
                     "different_person_disjoint",
                     "different_person_unknown_time",
                 }
             ),
+        ),
+        OperatorSpec(
+            "statement_relation",
+            "whether two sentences state the same thing in the same specific words",
+            frozenset({"same"}),
         ),
         OperatorSpec("min_confidence", "the alignment confidence is at least this", None, "number"),
         OperatorSpec(

@@ -49,7 +49,7 @@ _HINTS = {
     "id": "write the rule code, e.g. 'id: T101' (it must equal the file name)",
     "name": "kebab-case words saying what is flagged, e.g. 'name: event-date-disjoint'",
     "status": "one of: stable, preview, deprecated, removed",
-    "applies_to": "one of: time, place, count, person_role, venue, event",
+    "applies_to": "one of: time, place, count, person_role, venue, event, statement",
     "verdict": "one of: conflict, agreement, no_conflict",
     "severity": "one of: high, medium, low",
     "priority": "a whole number; lower runs first (default 100)",

@@ -86,6 +86,7 @@ class AppliesTo(StrEnum):
     PERSON_ROLE = "person_role"
     VENUE = "venue"
     EVENT = "event"
+    STATEMENT = "statement"
 
 
 ParamKind = Literal["values", "number", "bool", "mapping"]

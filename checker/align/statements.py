@@ -1,0 +1,314 @@
+"""Sentences of two articles that state the same thing, numbers or not.
+
+'This was the largest bankruptcy filing for a U.S. manufacturing company' and '… the largest
+bankruptcy of a U.S. manufacturing company' say the same; so do 'he had undergone a liver
+transplant' and 'the CEO underwent liver transplant surgery'. Two sentences (one per article, the
+articles telling the same story) state the same thing when they share content words that are
+rare in the folder: each word weighs its inverse sentence frequency, so the story's ever-present
+names count little and the specific words much. Either
+
+- the sentences share several specific words (not names) and a good share of their weight, or
+- they share a phrase: a run of content words in the same order on both sides (a word or two
+  may be inserted), most of them specific.
+
+Precision comes first, so a pair is dropped when only one side is negated, when the two change
+in opposite directions ('rose' / 'fell'), when both give figures and none is the same (the claims
+compare those), when another comparison already covers the two sentences, and when either
+sentence has a better match in the other article. This matcher only ever tells an agreement.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from checker.align.pairs import Comparison, Side
+from checker.models.article import Article
+from checker.models.facts import ArticleFacts, StatementFact
+
+# A word is specific when it is in at most this power of the folder's sentence count
+# (0.5: the square root; 668 sentences -> 25, 60 sentences -> 7).
+SPECIFIC_POWER = 0.5
+# Route 1: several specific words and a good share of the lighter sentence's weight.
+MIN_SPECIFIC = 3
+MIN_SHARE = 0.5
+# …and of both sentences' weight together (a short sentence inside a long one is not it).
+MIN_DICE = 0.35
+# Route 2: a phrase in the same order on both sides: this many specific words (not names)…
+PHRASE_MIN_SPECIFIC = 3
+# …or a longer phrase, mostly not names, with at least one specific word.
+PHRASE_LONG_WORDS = 5
+PHRASE_LONG_CONTENT = 4
+# A phrase is a set expression ('global auto industry') unless it is also a good share of the
+# lighter sentence's weight; a longer phrase needs less.
+PHRASE_MIN_SHARE = 0.3
+PHRASE_LONG_MIN_SHARE = 0.2
+PHRASE_GAP = 1  # words either side may insert between two shared ones
+# Two spellings of one word ('fibre'/'fiber', 'filing'/'file') count when this close.
+FUZZY_RATIO = 80
+FUZZY_PREFIX = 5  # …or when they begin alike ('manufacture', 'manufacturing')
+FUZZY_CREDIT = 0.8
+# Words of one direction of change: a rise and a fall are different statements.
+DIRECTIONS = frozenset({"rise", "decrease"})
+# Sentences shorter than this (in content words) say too little to be matched alone.
+MIN_KEYS = 4
+
+
+@dataclass
+class StatementPair:
+    a: StatementFact
+    b: StatementFact
+    score: float
+    shared: list[str]  # shared keys, heaviest first
+    phrase: tuple[int, int, int, int] | None  # key positions of the shared run: a from-to, b
+
+
+class _Weights:
+    def __init__(self, facts: list[ArticleFacts]) -> None:
+        self.df: Counter[str] = Counter()
+        n = 0
+        for f in facts:
+            for s in f.statements:
+                n += 1
+                self.df.update(set(s.keys))
+        self.n = max(n, 1)
+        self.specific_df = max(2.0, self.n**SPECIFIC_POWER)
+
+    def __call__(self, key: str) -> float:
+        return math.log(1 + self.n / (self.df.get(key, 0) + 1))
+
+    def specific(self, key: str) -> bool:
+        return self.df.get(key, 0) <= self.specific_df
+
+
+def _fuzzy(x: str, y: str) -> bool:
+    if len(x) < 4 or len(y) < 4 or x[:3] != y[:3] or x.isdigit() or y.isdigit():
+        return False
+    return x[:FUZZY_PREFIX] == y[:FUZZY_PREFIX] or fuzz.ratio(x, y) >= FUZZY_RATIO
+
+
+def _specific(p: StatementPair, weight: _Weights) -> set[str]:
+    names = set(p.a.names) | set(p.b.names)
+    return {k for k in p.shared if k not in names and weight.specific(k)}
+
+
+def _match(x: StatementFact, y: StatementFact) -> dict[str, str]:
+    """Key of x -> the key of y it matches: the same key, else a close spelling (not names)."""
+    ky = set(y.keys)
+    names = set(x.names) | set(y.names)
+    out: dict[str, str] = {}
+    for k in dict.fromkeys(x.keys):
+        if k in ky:
+            out[k] = k
+        elif k not in names:
+            close = next(
+                (o for o in ky if o not in names and o not in x.keys and _fuzzy(k, o)), None
+            )
+            if close is not None:
+                out[k] = close
+    return out
+
+
+def _phrase(
+    x: StatementFact, y: StatementFact, matched: dict[str, str]
+) -> tuple[list[str], tuple[int, int, int, int]] | None:
+    """The longest run of keys in the same order on both sides, a word inserted at most."""
+    best: tuple[list[str], tuple[int, int, int, int]] | None = None
+    for i, k in enumerate(x.keys):
+        for j, o in enumerate(y.keys):
+            if matched.get(k) != o:
+                continue
+            run, pi, pj = [k], i, j
+            while True:
+                step = next(
+                    (
+                        (di, dj)
+                        for di in range(1, PHRASE_GAP + 2)
+                        for dj in range(1, PHRASE_GAP + 2)
+                        if pi + di < len(x.keys)
+                        and pj + dj < len(y.keys)
+                        and matched.get(x.keys[pi + di]) == y.keys[pj + dj]
+                    ),
+                    None,
+                )
+                if step is None:
+                    break
+                pi, pj = pi + step[0], pj + step[1]
+                run.append(x.keys[pi])
+            if best is None or len(run) > len(best[0]):
+                best = (run, (i, pi, j, pj))
+    return best
+
+
+def _compatible(x: StatementFact, y: StatementFact) -> bool:
+    if x.negated != y.negated:
+        return False
+    dx, dy = set(x.keys) & DIRECTIONS, set(y.keys) & DIRECTIONS
+    if len(dx) == 1 and len(dy) == 1 and dx != dy:
+        return False
+    # Two different figures are two statements; the claims compare them.
+    return not (x.numbers and y.numbers and not set(x.numbers) & set(y.numbers))
+
+
+def score_pair(x: StatementFact, y: StatementFact, weight: _Weights) -> StatementPair | None:
+    """The pair when the two sentences state the same thing, else None."""
+    if len(set(x.keys)) < MIN_KEYS or len(set(y.keys)) < MIN_KEYS or not _compatible(x, y):
+        return None
+    matched = _match(x, y)
+    if not matched:
+        return None
+    names = set(x.names) | set(y.names)
+    shared_w = sum(weight(k) * (1.0 if k == o else FUZZY_CREDIT) for k, o in matched.items())
+    wx = sum(weight(k) for k in set(x.keys))
+    wy = sum(weight(k) for k in set(y.keys))
+    share = shared_w / min(wx, wy)
+    dice = 2 * shared_w / (wx + wy)
+    specific = [k for k in matched if k not in names and weight.specific(k)]
+    shared = sorted(matched, key=lambda k: -weight(k))
+    if len(specific) >= MIN_SPECIFIC and share >= MIN_SHARE and dice >= MIN_DICE:
+        return StatementPair(x, y, round(share, 3), shared, None)
+    run = _phrase(x, y, matched)
+    if run is not None:
+        words, where = run
+        content = [k for k in words if k not in names]
+        run_specific = [k for k in content if weight.specific(k)]
+        short = len(run_specific) >= PHRASE_MIN_SPECIFIC and share >= PHRASE_MIN_SHARE
+        long = (
+            len(words) >= PHRASE_LONG_WORDS
+            and len(content) >= PHRASE_LONG_CONTENT
+            and run_specific
+            and share >= PHRASE_LONG_MIN_SHARE
+        )
+        if short or long:
+            return StatementPair(x, y, round(share, 3), shared, where)
+    return None
+
+
+def statement_pairs(
+    facts: list[ArticleFacts],
+    same_story: Callable[[str, str], bool],
+    covered: Callable[[str, int, str, int], bool],
+    same_day: Callable[[str, str], bool] = lambda a, b: True,
+) -> list[StatementPair]:
+    """The sentence pairs of two articles that state the same thing, best match both ways."""
+    weight = _Weights(facts)
+    out: list[StatementPair] = []
+    for fx, fy in combinations(sorted(facts, key=lambda f: f.article), 2):
+        if not same_story(fx.article, fy.article):
+            continue
+        one_day = same_day(fx.article, fy.article)
+        found: list[StatementPair] = []
+        for x in fx.statements:
+            for y in fy.statements:
+                if covered(fx.article, x.index, fy.article, y.index):
+                    continue
+                # Articles of two days: 'the index rose' is each one's own day, and 'This is
+                # due to…' points back at each one's own news.
+                if not one_day and (
+                    x.anaphoric or y.anaphoric or DIRECTIONS & set(x.keys) & set(y.keys)
+                ):
+                    continue
+                p = score_pair(x, y, weight)
+                if p is not None:
+                    found.append(p)
+        # One match per sentence, the best first, unless a sentence says two things and the
+        # other match shares none of the words of the first ('fought cancer' / 'had a
+        # transplant' in one sentence of each article).
+        kept: list[StatementPair] = []
+        for p in sorted(found, key=lambda p: -p.score):
+            if any(
+                (q.a.index == p.a.index or q.b.index == p.b.index)
+                and _specific(q, weight) & _specific(p, weight)
+                for q in kept
+            ):
+                continue
+            if any(q.a.index == p.a.index and q.b.index == p.b.index for q in kept):
+                continue
+            kept.append(p)
+        out.extend(sorted(kept, key=lambda p: (p.a.index, p.b.index)))
+    return out
+
+
+def _words(s: StatementFact, keys: list[str], text: str) -> list[str]:
+    """The words of the sentence behind `keys`, in the sentence's order."""
+    want = set(keys)
+    seen: set[str] = set()
+    out: list[str] = []
+    for k, (start, end) in zip(s.keys, s.spans, strict=True):
+        if k in want and k not in seen:
+            seen.add(k)
+            out.append(text[start:end])
+    return out
+
+
+def statement_comparisons(
+    facts: list[ArticleFacts],
+    same_story: Callable[[str, str], bool],
+    sentence_of: dict[str, Callable[[int], int]],
+    done: list[Comparison],
+    articles: dict[str, Article],
+) -> list[Comparison]:
+    """One `statement` comparison per pair of sentences that say the same thing."""
+    texts = {a: art.text for a, art in articles.items()}
+
+    def same_day(a: str, b: str) -> bool:
+        da, db = articles[a].published, articles[b].published
+        return da is not None and da == db
+
+    taken: set[tuple[str, int, str, int]] = set()
+    for c in done:
+        sa = {sentence_of[c.a.article](o) for o in (c.a.evidence.start, c.a.evidence.end - 1)}
+        sb = {sentence_of[c.b.article](o) for o in (c.b.evidence.start, c.b.evidence.end - 1)}
+        for i in range(min(sa), max(sa) + 1):
+            for j in range(min(sb), max(sb) + 1):
+                taken.add((c.a.article, i, c.b.article, j))
+                taken.add((c.b.article, j, c.a.article, i))
+
+    def covered(a: str, i: int, b: str, j: int) -> bool:
+        return (a, i, b, j) in taken
+
+    out: list[Comparison] = []
+    for p in statement_pairs(facts, same_story, covered, same_day):
+        art_a, art_b = p.a.evidence.article, p.b.evidence.article
+        names = set(p.a.names) | set(p.b.names)
+        about = [k for k in p.shared if k not in names][:4] or p.shared[:4]
+        words = _words(p.a, about, texts[art_a])
+        sides = []
+        for s, art in ((p.a, art_a), (p.b, art_b)):
+            highlight = None
+            if p.phrase is not None:
+                lo, hi = (p.phrase[0], p.phrase[1]) if s is p.a else (p.phrase[2], p.phrase[3])
+                highlight = (s.spans[lo][0], s.spans[hi][1])
+            shared = _words(s, p.shared, texts[art])
+            sides.append(
+                Side(
+                    art,
+                    s.evidence,
+                    texts[art][highlight[0] : highlight[1]] if highlight else " ".join(shared),
+                    highlight=highlight,
+                    detail={"shared": shared},
+                )
+            )
+        how = "the same phrase" if p.phrase is not None else "the same specific words"
+        said = ", ".join(_words(p.a, p.shared, texts[art_a])[:6])
+        out.append(
+            Comparison(
+                "statement",
+                f"statement: {' '.join(words)}",
+                sides[0],
+                sides[1],
+                {
+                    "statement_relation": "same",
+                    "modality": "negated+negated" if p.a.negated else "reported+reported",
+                },
+                f"both sentences say it with {how}: {said}",
+                round(min(0.9, 0.5 + p.score / 2), 2),
+                evidence=2,
+            )
+        )
+    return out

@@ -1,0 +1,179 @@
+"""Claims: numbers, amounts and dates with their wording, and how two articles' claims pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.align.claims import comparable
+from checker.extract.pipeline import Extractor
+from checker.ingest import load_paths
+from checker.models.facts import ClaimFact, Evidence
+from checker.run import check
+
+EV = Evidence(article="a", quote="q", start=0, end=1, line=1)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _claims(tmp_path: Path, extractor: Extractor, body: str, published: str = "2022-03-01"):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    articles, errors = load_paths([path])
+    assert not errors
+    return extractor(articles[0]).claims
+
+
+def _story(tmp_path: Path, name: str, published: str, body: str) -> None:
+    (tmp_path / f"{name}.txt").write_text(
+        f"---\npublished: {published}\n---\n{body}\n", encoding="utf-8"
+    )
+
+
+def _claim(**kw) -> ClaimFact:
+    base = {"kind": "count", "text": "1", "start": 0, "end": 1, "unit": "person", "evidence": EV}
+    base.update(kw)
+    return ClaimFact(**base)
+
+
+def test_range_both_orders_of_reading(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Ferry\n\nThe ferry will seat 200 to 300 people. It will carry between 210 and 330 "
+        "passengers on short routes.",
+    )
+    ranges = sorted((c.low, c.high) for c in claims if c.bound == "range")
+    assert ranges == [(200.0, 300.0), (210.0, 330.0)]
+    assert all(c.unit == "person" for c in claims if c.bound == "range")
+
+
+def test_partitive_count_is_a_part(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(tmp_path, extractor, "Jets\n\nTwo of the engines were replaced on Monday.")
+    assert [c.bound for c in claims if c.kind == "count"] == ["part"]
+
+
+def test_amounts_percentages_and_rounding(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Bill\n\nThe company must pay a $27bn tax bill. Its shares fell 7.3% on Monday.",
+    )
+    money = next(c for c in claims if c.unit == "usd")
+    # '$27bn' may be a rounded '$27.5bn': half a unit of the last digit either way.
+    assert (money.low, money.high) == (26.5e9, 27.5e9)
+    pct = next(c for c in claims if c.unit == "percent")
+    assert pct.value == 7.3
+
+
+def test_death_toll_counts_people(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Fire\n\nThe death toll from the fire on the ferry has risen to 19, officials said.",
+    )
+    toll = next(c for c in claims if c.text == "19")
+    assert toll.unit == "person"
+    assert {"death", "rise"} <= set(toll.near)
+
+
+def test_duration_framing_a_change_is_not_a_claim(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Index\n\nThe index fell 2,000 points in the past nine days. "
+        "The project is two years behind schedule.",
+    )
+    durations = [c.text for c in claims if c.kind == "duration"]
+    assert durations == ["two years"]
+
+
+def test_headline_repeating_the_body_is_dropped(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Toll rises to 19\n\nThe death toll has risen to 19, officials said.",
+    )
+    assert [c.headline for c in claims if c.text == "19"] == [False]
+
+
+def test_comparable_units_aspects_and_directions() -> None:
+    assert comparable(_claim(unit="order"), _claim(unit="aircraft", also=["order"]))
+    assert not comparable(_claim(unit="person"), _claim(unit="job"))
+    # a level ('closed at 8,579') and a change ('fell by 3%') are different figures
+    assert not comparable(
+        _claim(kind="measure", unit="point", aspect="level"),
+        _claim(kind="measure", unit="point", aspect="change"),
+    )
+    # a rise and a fall are different facts
+    assert not comparable(
+        _claim(kind="measure", unit="percent", near=["rise"]),
+        _claim(kind="measure", unit="percent", near=["decrease"]),
+    )
+    # two ranges with no value in common describe different things
+    assert not comparable(
+        _claim(bound="range", low=200, high=300, value=300),
+        _claim(bound="range", low=305, high=550, value=550),
+    )
+
+
+def test_capacity_limits_that_differ_conflict(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2021-04-12",
+        "Ferry unveiled\n\nThe Solvik shipyard unveiled its new electric ferry. "
+        "The ferry can carry up to 300 passengers on the crossing to the islands.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2021-04-13",
+        "New electric ferry\n\nThe new electric ferry from the Solvik shipyard can carry up to "
+        "250 passengers on the crossing to the islands, the operator said.",
+    )
+    findings = [f for f in check([tmp_path]).report.findings if f.kind == "count"]
+    assert [(f.rule, f.verdict.value) for f in findings] == [("N102", "conflict")]
+
+
+def test_daily_market_figures_of_different_days_do_not_conflict(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2008-09-17",
+        "Markets fall\n\nStock markets fell today. The Dow Jones currently has a value of "
+        "10769.00 points.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2008-10-06",
+        "Markets fall again\n\nStock markets fell today. The Dow Jones currently has a value of "
+        "9936.94 points.",
+    )
+    report = check([tmp_path]).report
+    assert [f for f in report.findings if f.verdict.value == "conflict"] == []
+
+
+def test_same_value_in_different_wording_agrees(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2010-06-08",
+        "Phone unveiled\n\nLumo said its Zephyr phone will be available on June 24 in the "
+        "United States.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2010-06-20",
+        "Phone sales\n\nThe Lumo Zephyr phone is slated for a U.S. release on June 24.",
+    )
+    findings = check([tmp_path]).report.findings
+    assert [(f.rule, f.verdict.value) for f in findings if f.kind == "time"] == [
+        ("T110", "agreement")
+    ]
