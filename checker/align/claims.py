@@ -71,7 +71,7 @@ _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 # Added to the score of two claims with the same specific value.
-EQUAL_BONUS = 0.25
+EQUAL_BONUS = 0.3
 # A pair within this share of a claim's best score is a near-tie, kept too.
 TIE = 0.93
 # A title repeats a sentence of the article; matching the sentence itself quotes more.

@@ -328,6 +328,9 @@ def _anchor(adoc: ArticleDoc, claim: ClaimFact) -> None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     claim.agent = agent_of(verb, objects[0] if objects else None)
     ref, inherited = time_for_token(adoc, verb)
+    # A date of the value's own clause; another clause's date ('emails released last week
+    # show the deal to lease 100 tankers') says nothing about when the figure held.
+    claim.stated_time = ref if not inherited else None
     present = ref is not None and ref.anchor == "dct" and inherited
     claim.ref_time = ref if not inherited or present else None
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

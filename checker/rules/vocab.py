@@ -366,6 +366,7 @@ class Vocabulary:
             self._by_term[kind] = index
             self._by_exact[kind] = exact
         self._regex: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+        self._lookups: dict[tuple[str, str], VocabEntry | None] = {}
 
     @staticmethod
     def _check_kind(kind: str) -> None:
@@ -387,9 +388,14 @@ class Vocabulary:
 
     def lookup(self, kind: str, phrase: str) -> VocabEntry | None:
         """The entry one of whose terms is `phrase` (case, accents, spacing ignored)."""
+        key = (kind, phrase)
+        if key in self._lookups:  # extraction asks for the same words again and again
+            return self._lookups[key]
         self._check_kind(kind)
         exact = self._by_exact.get(kind, {}).get(exact_key(phrase))
-        return exact or self._by_term.get(kind, {}).get(term_key(phrase))
+        found = exact or self._by_term.get(kind, {}).get(term_key(phrase))
+        self._lookups[key] = found
+        return found
 
     def find_all(self, kind: str, text: str) -> list[tuple[int, int, VocabEntry]]:
         """Every term of `kind` in `text`: longest match wins, no overlaps, whole words.
