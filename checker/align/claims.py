@@ -136,6 +136,11 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
     return True
 
 
+def _unit_cue(x: ClaimFact) -> set[str]:
+    """The unit of a count or amount, as a shared word (pairs are of one unit already)."""
+    return {x.unit} if x.kind in ("count", "measure") and x.unit != "figure" else set()
+
+
 def _distinctive_equal(x: ClaimFact, y: ClaimFact) -> bool:
     """Equal values specific enough not to be a coincidence: a day's date, a figure above ten
     or with decimals, an amount of money."""
@@ -145,7 +150,8 @@ def _distinctive_equal(x: ClaimFact, y: ClaimFact) -> bool:
         assert x.time is not None and y.time is not None
         iv = x.time.interval
         return x.time.value == y.time.value and iv is not None and iv.granularity == "day"
-    if x.value is None or x.value != y.value or x.low != y.low or x.high != y.high:
+    # 'approximately 4,300' and '4,300' state the same number.
+    if x.value is None or x.value != y.value:
         return False
     return abs(x.value) > 10 or x.value != int(x.value)
 
@@ -232,7 +238,10 @@ def claim_pairs(
                 # The same way of bounding a figure ('up to', a range) is the same statement.
                 if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
                     s += 0.1
-                if s >= WEAK_SCORE and (len(shared) >= WEAK_SHARED or _distinctive_equal(x, y)):
+                # What both count is shared too, whether or not its noun is in the value's
+                # own words ('210 and 330 passengers' / '210 and 250 … passengers').
+                cues = len(set(shared) | _unit_cue(x))
+                if s >= WEAK_SCORE and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
                     scored[(i, j)] = (s, shared)
         best_a: dict[int, float] = {}
         best_b: dict[int, float] = {}

@@ -458,11 +458,9 @@ class PairBuilder:
         self, facts: list[ArticleFacts], related, same_story, done: list[Comparison]
     ) -> list[Comparison]:
         """Numbers and dates outside recognised events, paired by the words around them."""
+        # Values already compared through an event say it better (their highlights).
         covered = {
-            (
-                c.kind,
-                frozenset({(c.a.article, c.a.evidence.start), (c.b.article, c.b.evidence.start)}),
-            )
+            (c.kind, frozenset({(c.a.article, c.a.highlight), (c.b.article, c.b.highlight)}))
             for c in done
         }
         # The same two values already compared for the same two articles ('Smederevo' and
@@ -500,9 +498,9 @@ class PairBuilder:
                 p.evidence = min(p.evidence, 1)
             x, y = p.a, p.b
             ax, ay = x.evidence.article, y.evidence.article
-            # A sentence pair already compared through an event says it better.
             kind = x.kind if x.kind in ("time", "place") else "count"
-            if (kind, frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})) in covered:
+            spans = frozenset({(ax, (x.start, x.end)), (ay, (y.start, y.end))})
+            if (kind, spans) in covered:
                 continue
             sx = Side(ax, x.evidence, x.text, highlight=(x.start, x.end))
             sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
@@ -538,7 +536,9 @@ class PairBuilder:
                 assert x.time is not None and y.time is not None
                 # 'since 2004' contains every later date: it agrees only with its own start.
                 ended = _open_ended(x.time) or _open_ended(y.time)
-                if ended and x.time.value != y.time.value:
+                # ... except clock times: 'shortly before 22:00' and 'at 21:40' agree.
+                clock = x.time.type == "TIME" and y.time.type == "TIME"
+                if ended and x.time.value != y.time.value and not clock:
                     continue
                 rel = time_relation(x.time, y.time)
                 if rel == "unknown":

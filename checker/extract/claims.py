@@ -126,6 +126,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
                 found.append(claim)
         found.extend(_measures(adoc, ctx, sent, keys, taken))
         found.extend(_place_claims(adoc, sent, keys))
+        _fill_ellipsis(found, adoc.article.text)
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
         names = {keys[t.i] for t in sent if t.pos_ == "PROPN" and t.i in keys}
         # 'All Nippon Airways' is also 'ANA': initials of multi-word names.
@@ -163,6 +164,25 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
     body = {_value_key(c) for c in adoc.claims if not c.headline}
     adoc.claims = [c for c in adoc.claims if not (c.headline and _value_key(c) in body)]
     adoc.claims.sort(key=lambda c: c.start)
+
+
+def _fill_ellipsis(found: list[ClaimFact], text: str) -> None:
+    """'4,300 jobs in France, 3,700 in Germany': a bare number in a list counts what the count
+    before it counts."""
+    counts = sorted((c for c in found if c.kind == "count"), key=lambda c: c.start)
+    for m in found:
+        if m.kind != "measure" or m.unit != "figure" or m.value is None:
+            continue
+        if m.value != int(m.value):
+            continue
+        # A list item: after a comma or 'and', followed by 'in …', a comma, 'and' or the end.
+        if not re.search(r"(,|\band)\s*$", text[max(0, m.start - 6) : m.start]):
+            continue
+        if not re.match(r"\s*(in\b|,|and\b|\.|;|$)", text[m.end : m.end + 6]):
+            continue
+        before = [c for c in counts if c.end <= m.start and m.start - c.end <= 40]
+        if before:
+            m.kind, m.unit = "count", before[-1].unit
 
 
 def _value_key(c: ClaimFact) -> tuple:
@@ -344,6 +364,15 @@ def _anchor(adoc: ArticleDoc, claim: ClaimFact) -> None:
     )
 
 
+def _time_modality(adoc: ArticleDoc, t: Timex, tok: Token) -> Modality:
+    """'are not due until October': not before October, i.e. October; no denial."""
+    modality = _modality(tok)
+    before = adoc.article.text[max(0, t.start - 8) : t.start].lower().split()[-1:]
+    if before == ["until"] and modality in (Modality.NEGATED, Modality.HEDGED):
+        return Modality.PLANNED
+    return modality
+
+
 def _modality(tok: Token) -> Modality:
     cur = tok
     for _ in range(4):
@@ -493,7 +522,7 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
         end=t.end,
         keys=every,
         near=near,
-        modality=_modality(tok),
+        modality=_time_modality(adoc, t, tok),
         evidence=adoc.evidence(t.start, t.end),
         **fields,
     )
