@@ -177,3 +177,49 @@ def test_same_value_in_different_wording_agrees(tmp_path: Path) -> None:
     assert [(f.rule, f.verdict.value) for f in findings if f.kind == "time"] == [
         ("T110", "agreement")
     ]
+
+
+def test_list_items_carry_the_counted_noun(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Cuts\n\nThe firm expects to cut 4,300 jobs in France, 3,700 in Germany and 400 in Spain. "
+        "The plane has a range of 3,500 to 8,500 nautical miles.",
+    )
+    units = {c.text: c.unit for c in claims if c.kind == "count"}
+    assert units.get("3,700") == "job" and units.get("400") == "job"
+    # a bare number that is not a list item keeps no unit of its own
+    assert "3,500" not in units
+
+
+def test_not_until_dates_rather_than_denies(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Jets\n\nDeliveries to the airline are not due until October.",
+        published="2007-03-19",
+    )
+    october = next(c for c in claims if c.kind == "time")
+    assert october.time is not None and october.time.value.startswith("2007-10")
+    assert october.modality.value == "planned"
+
+
+def test_city_named_in_two_sentences_worded_alike_agrees(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2008-03-05",
+        "Tanker deal\n\nNorthrop Grumman and EADS will assemble the tankers at a plant in "
+        "Mobile, Alabama, the Air Force said.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2008-06-20",
+        "Tanker review\n\nNorthrop Grumman and EADS plan to assemble the tankers in Mobile, "
+        "Alabama.",
+    )
+    findings = check([tmp_path]).report.findings
+    places = [f for f in findings if f.kind == "place"]
+    assert [(f.rule, f.verdict.value) for f in places] == [("G110", "agreement")]
+    assert "Mobile" in places[0].claims[0].value

@@ -487,6 +487,7 @@ class PairBuilder:
             )
 
         out: list[Comparison] = []
+        placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
         titles = {a: _title_words(art.title) for a, art in self.articles.items()}
         for p in claim_pairs(facts, related, disjoint, same_day):
             # Articles of related but different stories may agree on a figure, never conflict.
@@ -516,9 +517,15 @@ class PairBuilder:
                 prel = place_relation(self.gazetteer, x.place, y.place)
                 names = {(ax, x.place.place.name if x.place.place else x.text)}
                 names.add((ay, y.place.place.name if y.place.place else y.text))
+                sentences = frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})
                 if prel.kind == "unknown" or ("place", frozenset(names)) in covered_values:
                     continue
-                out.append(
+                # 'Mobile, Alabama': one place per sentence pair, the same and finest first.
+                rank = (prel.kind != "same", len(kinds & {"region", "country"}))
+                if sentences in placed and placed[sentences][0] <= rank:
+                    continue
+                placed[sentences] = (
+                    rank,
                     Comparison(
                         "place",
                         f"place ({about})",
@@ -529,7 +536,7 @@ class PairBuilder:
                         round(min(0.9, 0.4 + p.score / 2), 2),
                         # Sentences name many places: wording alone supports agreements only.
                         evidence=min(p.evidence, 1),
-                    )
+                    ),
                 )
                 continue
             if x.kind == "time":
@@ -586,6 +593,7 @@ class PairBuilder:
                     evidence=p.evidence,
                 )
             out.append(comp)
+        out.extend(comp for _rank, comp in placed.values())
         return out
 
     # --- roles ------------------------------------------------------------------------

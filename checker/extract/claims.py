@@ -166,6 +166,14 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
     adoc.claims.sort(key=lambda c: c.start)
 
 
+def _list_item(text: str, start: int, end: int) -> bool:
+    """After a comma or 'and', followed by 'in …', a comma, 'and' or the end: '…, 3,700 in
+    Germany and 400 in Spain'."""
+    if not re.search(r"(,|\band)\s*$", text[max(0, start - 6) : start]):
+        return False
+    return re.match(r"\s*(in\b|,|and\b|\.|;|$)", text[end : end + 6]) is not None
+
+
 def _fill_ellipsis(found: list[ClaimFact], text: str) -> None:
     """'4,300 jobs in France, 3,700 in Germany': a bare number in a list counts what the count
     before it counts."""
@@ -175,10 +183,7 @@ def _fill_ellipsis(found: list[ClaimFact], text: str) -> None:
             continue
         if m.value != int(m.value):
             continue
-        # A list item: after a comma or 'and', followed by 'in …', a comma, 'and' or the end.
-        if not re.search(r"(,|\band)\s*$", text[max(0, m.start - 6) : m.start]):
-            continue
-        if not re.match(r"\s*(in\b|,|and\b|\.|;|$)", text[m.end : m.end + 6]):
+        if not _list_item(text, m.start, m.end):
             continue
         before = [c for c in counts if c.end <= m.start and m.start - c.end <= 40]
         if before:
@@ -597,7 +602,8 @@ def _measures(
             # A bare number with neither unit nor tally noun: only a figure with decimals or
             # thousands ('closing at 8,579.19') is distinctive enough to compare.
             if not unit:
-                if "." not in m.group("num") and "," not in m.group("num"):
+                plain = "." not in m.group("num") and "," not in m.group("num")
+                if plain and not _list_item(adoc.article.text, start, end):
                     continue
                 unit = "figure"
         low = high = value
