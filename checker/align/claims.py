@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
@@ -136,6 +136,14 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
     return True
 
 
+def _units(x: ClaimFact) -> set[str]:
+    """Blocking keys: the kind for dates, durations and places; the unit and its other names
+    for counts and amounts."""
+    if x.kind in ("time", "duration", "place"):
+        return {x.kind}
+    return {x.unit, *x.also}
+
+
 def _unit_cue(x: ClaimFact) -> set[str]:
     """The unit of a count or amount, as a shared word (pairs are of one unit already)."""
     return {x.unit} if x.kind in ("count", "measure") and x.unit != "figure" else set()
@@ -223,8 +231,15 @@ def claim_pairs(
         # Word weights from the two articles alone: the same pair scores the same in any folder.
         weight = _weights([fa, fb])
         scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
+        # Only claims of one unit can pair: look them up instead of trying every pair.
+        by_unit: dict[str, list[int]] = defaultdict(list)
+        for j, y in enumerate(fb.claims):
+            for u in _units(y):
+                by_unit[u].append(j)
         for i, x in enumerate(fa.claims):
-            for j, y in enumerate(fb.claims):
+            candidates = sorted({j for u in _units(x) for j in by_unit.get(u, ())})
+            for j in candidates:
+                y = fb.claims[j]
                 if not comparable(x, y) or disjoint(x, y):
                     continue
                 s, shared = score(x, y, weight)

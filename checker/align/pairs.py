@@ -8,7 +8,7 @@ A `Comparison` is what the rule engine sees: the kind of fact, a subject in word
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -51,6 +51,9 @@ ROLE_OVERLAP_DAYS = 90
 STORY_MIN_SHARED = 2
 STORY_MIN_OVERLAP = 0.3  # of the smaller article's names…
 STORY_ENOUGH_SHARED = 5  # …unless this many are shared anyway (long articles name many things)
+# For claims, a name in more than this share of a big folder's articles relates none of them.
+COMMON_NAME_SHARE = 0.05
+COMMON_NAME_MIN = 10
 # Or enough nouns in common, for short articles that name few things.
 KEYWORDS_MIN_SHARED = 4
 KEYWORDS_ENOUGH_SHARED = 12
@@ -202,9 +205,14 @@ class PairBuilder:
             out.extend(self.event_comparisons(pair))
         out.extend(self.standalone_counts(facts, same_names_story, out))
 
+        # Names found in many articles of a big folder ('UK', 'London') tie no two together.
+        name_df = Counter(n for f in facts for n in set(f.names))
+        common = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(facts))
+
         def related(x: str, y: str) -> bool:
             # Claims need less: two shared names make their wording worth comparing.
-            return same_story(x, y) or len(names[x] & names[y]) >= STORY_MIN_SHARED
+            shared = [n for n in names[x] & names[y] if name_df[n] <= common]
+            return len(shared) >= STORY_MIN_SHARED or same_story(x, y)
 
         out.extend(self.claim_comparisons(facts, related, same_story, out))
         out.extend(self.role_comparisons(facts))

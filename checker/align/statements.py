@@ -20,7 +20,7 @@ sentence has a better match in the other article. This matcher only ever tells a
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
@@ -84,6 +84,10 @@ class _Weights:
 
     def specific(self, key: str) -> bool:
         return self.df.get(key, 0) <= self.specific_df
+
+
+# Words two sentences must share as written before they are scored.
+MIN_EXACT = 2
 
 
 def _fuzzy(x: str, y: str) -> bool:
@@ -203,8 +207,15 @@ def statement_pairs(
             continue
         one_day = same_day(fx.article, fy.article)
         found: list[StatementPair] = []
+        # Only sentences sharing two words as written can state the same thing: look them up
+        # instead of scoring every pair (spelling variants then add to what is shared).
+        index: dict[str, list[int]] = defaultdict(list)
+        for j, y in enumerate(fy.statements):
+            for k in set(y.keys):
+                index[k].append(j)
         for x in fx.statements:
-            for y in fy.statements:
+            hits = Counter(j for k in set(x.keys) for j in index.get(k, ()))
+            for y in (fy.statements[j] for j, n in sorted(hits.items()) if n >= MIN_EXACT):
                 if covered(fx.article, x.index, fy.article, y.index):
                     continue
                 # Articles of two days: 'the index rose' is each one's own day, and 'This is
