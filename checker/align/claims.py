@@ -117,6 +117,10 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
         return False
     if agents_differ(x.agent, y.agent):
         return False
+    # 'seeks $16.6 billion' and 'has received $17.4 billion': different acts, different sums.
+    if x.action and y.action and x.action not in y.near and y.action not in x.near:
+        if x.action != y.action:
+            return False
     # 'introduced iOS 4' and 'introduced the iMac': the same verb about different things.
     tx, ty = x.theme, y.theme
     if tx and ty and tx != ty and tx not in y.keys and ty not in x.keys:
@@ -129,6 +133,9 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
         # The same words read against two publication dates ('on 19 May'): the difference is
         # the writers' dates, not the facts. A recurring event has a date every time.
         if fold(x.time.text) == fold(y.time.text) or x.recurring or y.recurring:
+            return False
+        # The same act on the same thing: 'launched a 3G iPhone' is not 'was started in 1976'.
+        if not (x.theme and y.theme and (x.theme == y.theme)):
             return False
         # The dates must be of the same thing: '1998 crisis' is not 'met on Sunday'.
         ax, ay = x.anchor, y.anchor

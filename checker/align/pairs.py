@@ -479,8 +479,11 @@ class PairBuilder:
 
         def disjoint(x: ClaimFact, y: ClaimFact) -> bool:
             # The same figure on two different days is two figures ('fell 3% on Monday').
+            # The days themselves count, not modifiers: 'by 17:30 UTC' is still that day's.
             tx, ty = x.stated_time, y.stated_time
-            return tx is not None and ty is not None and time_relation(tx, ty) == "disjoint"
+            if tx is None or ty is None or tx.interval is None or ty.interval is None:
+                return False
+            return not tx.interval.overlaps(ty.interval)
 
         def same_day(x: ClaimFact, y: ClaimFact) -> bool:
             # Times: the articles' own days. Figures: the days they are stated for.
@@ -488,11 +491,10 @@ class PairBuilder:
                 days = [self.articles[c.evidence.article].published for c in (x, y)]
                 return days[0] is not None and days[0] == days[1]
             rx, ry = x.ref_time or x.stated_time, y.ref_time or y.stated_time
-            if rx is None or ry is None:
+            if rx is None or ry is None or rx.interval is None or ry.interval is None:
                 return False
-            return time_relation(rx, ry) in ("equal", "a_in_b", "b_in_a", "overlap") and all(
-                t.interval is not None and t.interval.granularity == "day" for t in (rx, ry)
-            )
+            days = (rx.interval, ry.interval)
+            return days[0].overlaps(days[1]) and all(d.granularity == "day" for d in days)
 
         out: list[Comparison] = []
         placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
@@ -585,6 +587,12 @@ class PairBuilder:
             else:
                 published = {a: self.articles[a].published for a in (ax, ay)}
                 rel = claim_count_relation(x, y, published[ax], published[ay])
+                # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
+                # new value of its day, not a rival report of one value.
+                changed = (set(x.near) | set(y.near)) & {"rise", "decrease"}
+                if rel in ("disjoint", "bounds_differ") and changed:
+                    if published[ax] != published[ay]:
+                        p.evidence = min(p.evidence, 1)
                 what = (
                     "duration"
                     if x.kind == "duration"

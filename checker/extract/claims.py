@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
+from checker.extract.counts import number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
 from checker.extract.numbers import parse_number
@@ -150,6 +151,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
         )
         for claim in found:
             claim.theme = _theme(adoc, claim, keys)
+            claim.action = _action(adoc, claim, keys)
             claim.headline = headline
             claim.countries = countries
             claim.recurring = recurring
@@ -296,6 +298,13 @@ def _context(keys: dict[int, str], first: int, last: int, doc=None) -> tuple[lis
     own = {keys[i] for i in range(first, last + 1) if i in keys}
     near = sorted({keys[i] for i in idx if i in keys and not first <= i <= last} - own)
     return every, near
+
+
+def _action(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | None:
+    """Key of the claim's verb: 'GM seeks $16.6 billion' -> seek; None for 'be', 'have'."""
+    tok = adoc.token_at(claim.end - 1)
+    verb = _verb(tok) if tok is not None else None
+    return keys.get(verb.i) if verb is not None else None
 
 
 def _theme(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | None:
@@ -562,6 +571,10 @@ def _measures(
         start, end = base + m.start(), base + m.end()
         num_start = base + m.start("num")
         if any(s <= num_start < e for s, e in taken):
+            continue
+        # Inside a name ('FTSE 100', 'Nikkei 225'): not a figure.
+        first = adoc.token_at(num_start)
+        if first is not None and first.i > 0 and number_in_name(adoc.doc[first.i - 1]):
             continue
         # Part of a word or a code ('A380', '787-9', 'G7'): not a figure.
         if m.start() > 0 and (

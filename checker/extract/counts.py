@@ -188,12 +188,54 @@ def governing_verb(noun: Token) -> str | None:
 
 
 def _looks_like_code(tok: Token) -> bool:
-    """Model numbers and codes ('CH-92A', 'Pegaz-011', '787-8') are names, not counts."""
+    """Model numbers and codes ('CH-92A', 'Pegaz-011', '787-8') and numbers inside names ('FTSE
+    100', 'Nikkei 225', 'Boeing 787') are names, not counts."""
     text = tok.text
     if any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text):
         return True
+    if tok.i > 0 and number_in_name(tok.doc[tok.i - 1]):
+        return True
     before = tok.doc.text[max(0, tok.idx - 2) : tok.idx]
     return len(before) == 2 and before[1] in "-/" and before[0].isalnum()
+
+
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+
+
+def number_in_name(prev: Token) -> bool:
+    """Is a number right after `prev` part of a name? 'Nikkei 225', not 'May 5' or 'US $5'."""
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.is_alpha
+        and fold(prev.text) not in _MONTHS
+        and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE")
+    )
 
 
 def approx_bounds(entry: CountEntry, value: float) -> tuple[float, float]:

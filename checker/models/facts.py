@@ -151,6 +151,7 @@ class ClaimFact(BaseModel):
     qualifiers: list[str] = Field(
         default_factory=list, description="adjectives of the counted noun ('two large orders')"
     )
+    action: str | None = Field(None, description="key of the value's verb ('seeks $16bn' -> seek)")
     theme: str | None = Field(
         None, description="key of what the value's verb acts on ('introduced the iMac' -> imac)"
     )
