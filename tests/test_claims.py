@@ -223,3 +223,45 @@ def test_city_named_in_two_sentences_worded_alike_agrees(tmp_path: Path) -> None
     places = [f for f in findings if f.kind == "place"]
     assert [(f.rule, f.verdict.value) for f in places] == [("G110", "agreement")]
     assert "Mobile" in places[0].claims[0].value
+
+
+def test_numbers_inside_names_are_not_counts(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Markets\n\nThe FTSE 100 index and the Nikkei 225 index fell, while 40 traders watched.",
+    )
+    assert [c.text for c in claims if c.kind in ("count", "measure")] == ["40"]
+
+
+def test_different_acts_and_changed_values_do_not_conflict(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2008-12-03",
+        "Carmakers ask for loans\n\nGeneral Motors said it seeks $16.6 billion in government "
+        "loans for its restructuring plan.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2009-02-18",
+        "Carmakers and loans\n\nGeneral Motors has received $17.4 billion in government loans "
+        "for its restructuring plan.",
+    )
+    _story(
+        tmp_path,
+        "c",
+        "2010-06-08",
+        "Phone price\n\nThe Zephyr phone's price will be reduced to $99 in the United States, "
+        "Lumo said.",
+    )
+    _story(
+        tmp_path,
+        "d",
+        "2008-06-10",
+        "Phone price cut\n\nLumo said the price of the Zephyr phone will be cut to $199 in the "
+        "United States.",
+    )
+    report = check([tmp_path]).report
+    assert [f for f in report.findings if f.verdict.value == "conflict"] == []
