@@ -62,6 +62,8 @@ def _weights(facts: list[ArticleFacts]) -> Callable[[str], float]:
     return weight
 
 
+# Ways of stating a limit rather than an amount.
+_LIMIT_BOUNDS = {"up_to", "range"}
 # Figures that move from one day to the next: two days' values are two facts.
 VOLATILE_UNITS = {"percent", "point", "percentage_point", "figure"}
 # Directions of change: a rise and a fall are different facts, whatever their size.
@@ -78,6 +80,13 @@ TIE = 0.93
 HEADLINE_FACTOR = 0.9
 
 
+def _acts_differ(x: ClaimFact, y: ClaimFact) -> bool:
+    """'seeks $16.6 billion' and 'has lost $6 billion': different acts, different figures."""
+    if x.kind in ("time", "place") or not (x.action and y.action) or x.action == y.action:
+        return False
+    return x.action not in y.near and y.action not in x.near
+
+
 def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     """Same kind of value, same unit, same aspect and direction where both are told."""
     if x.kind in ("time", "place") or y.kind in ("time", "place"):
@@ -89,6 +98,10 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     if x.unit != y.unit and x.unit not in y.also and y.unit not in x.also:
         return False
     if x.aspect and y.aspect and x.aspect != y.aspect:
+        return False
+    # A limit ('up to 840', '200 to 300') and an amount ('about 500 on board') are different
+    # statements, whatever their numbers.
+    if (x.bound in _LIMIT_BOUNDS) != (y.bound in _LIMIT_BOUNDS):
         return False
     # Two ranges with no value in common describe different things ('200-300' vs '305-550').
     if x.bound == "range" and y.bound == "range":
@@ -117,10 +130,6 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
         return False
     if agents_differ(x.agent, y.agent):
         return False
-    # 'seeks $16.6 billion' and 'has received $17.4 billion': different acts, different sums.
-    if x.action and y.action and x.action not in y.near and y.action not in x.near:
-        if x.action != y.action:
-            return False
     # 'introduced iOS 4' and 'introduced the iMac': the same verb about different things.
     tx, ty = x.theme, y.theme
     if tx and ty and tx != ty and tx not in y.keys and ty not in x.keys:
@@ -263,7 +272,10 @@ def claim_pairs(
                 # What both count is shared too, whether or not its noun is in the value's
                 # own words ('210 and 330 passengers' / '210 and 250 … passengers').
                 cues = len(set(shared) | _unit_cue(x))
-                if s >= WEAK_SCORE and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
+                # Different acts ('closed at' / 'fell to'; 'a $6bn loan' / 'lost $6bn') need
+                # wording that matches closely even to agree.
+                floor = STRONG_SCORE if _acts_differ(x, y) else WEAK_SCORE
+                if s >= floor and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
                     scored[(i, j)] = (s, shared)
         best_a: dict[int, float] = {}
         best_b: dict[int, float] = {}
@@ -290,7 +302,7 @@ def claim_pairs(
             # differing there is another day's report, not a contradiction.
             if strong and _same_day_required(x, y) and not same_day(x, y):
                 strong = False
-            if strong and not _may_conflict(x, y):
+            if strong and (_acts_differ(x, y) or not _may_conflict(x, y)):
                 strong = False
             if x.kind == "time" and (
                 figures[fa.article].get(x.evidence.start)

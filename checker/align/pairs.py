@@ -560,6 +560,14 @@ class PairBuilder:
                 rel = time_relation(x.time, y.time)
                 if rel == "unknown":
                     continue
+                # 'on Tuesday' lies within '2007' whatever happened on Tuesday: a date inside
+                # another agrees only when both date the same act or the same thing.
+                same_act = any(
+                    u is not None and u == v
+                    for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))
+                )
+                if rel != "equal" and not same_act:
+                    continue
                 da, db = format_time(x.time), format_time(y.time)
                 sx.detail = {"text": x.text, "display": da, "modality": x.modality.value}
                 sy.detail = {"text": y.text, "display": db, "modality": y.modality.value}

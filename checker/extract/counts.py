@@ -118,6 +118,9 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
         noun = _counted_noun(last)
         if noun is None or fold(noun.lemma_) in NOT_COUNTED:
             continue
+        # '787 Dreamliner', '500 index': a number before a singular name is part of the name.
+        if noun.tag_ == "NNP" and value != 1:
+            continue
         low, high, approx, start = value, value, None, tok.idx
         # An approximation word right before the number ('nearly', 'at least', 'more than').
         for a_start, entry in vague.items():
@@ -194,6 +197,9 @@ def _looks_like_code(tok: Token) -> bool:
     if any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text):
         return True
     if tok.i > 0 and number_in_name(tok.doc[tok.i - 1]):
+        return True
+    # 'Standard & Poor's 500': after a name's possessive.
+    if tok.i > 1 and tok.doc[tok.i - 1].tag_ == "POS" and number_in_name(tok.doc[tok.i - 2]):
         return True
     before = tok.doc.text[max(0, tok.idx - 2) : tok.idx]
     return len(before) == 2 and before[1] in "-/" and before[0].isalnum()
