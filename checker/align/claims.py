@@ -97,6 +97,9 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     # verb on the other.
     if x.unit != y.unit and x.unit not in y.also and y.unit not in x.also:
         return False
+    # 'one of the few indexes', 'two of the engines': parts of sets, not their sizes.
+    if "part" in (x.bound, y.bound):
+        return False
     if x.aspect and y.aspect and x.aspect != y.aspect:
         return False
     # A limit ('up to 840', '200 to 300') and an amount ('about 500 on board') are different
@@ -274,7 +277,10 @@ def claim_pairs(
                 cues = len(set(shared) | _unit_cue(x))
                 # Different acts ('closed at' / 'fell to'; 'a $6bn loan' / 'lost $6bn') need
                 # wording that matches closely even to agree.
-                floor = STRONG_SCORE if _acts_differ(x, y) else WEAK_SCORE
+                # A daily figure of another day ('slipped 2.3%') too: it is another figure,
+                # even when the numbers match, unless the sentences say the same thing.
+                other_day = x.kind != "time" and _same_day_required(x, y) and not same_day(x, y)
+                floor = STRONG_SCORE if _acts_differ(x, y) or other_day else WEAK_SCORE
                 if s >= floor and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
                     scored[(i, j)] = (s, shared)
         best_a: dict[int, float] = {}

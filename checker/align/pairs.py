@@ -522,7 +522,7 @@ class PairBuilder:
                 # Countries and continents are named in passing everywhere; a city or a region
                 # in two sentences worded alike is a statement about where something happened.
                 kinds = {r.place.kind for r in (x.place, y.place) if r.place is not None}
-                if "continent" in kinds or ("country" in kinds and p.evidence < 2):
+                if kinds & {"continent", "country"}:
                     continue
                 prel = place_relation(self.gazetteer, x.place, y.place)
                 names = {(ax, x.place.place.name if x.place.place else x.text)}

@@ -688,6 +688,8 @@ def _noun_after(
     tok = adoc.token_at(pos + len(text[pos:]) - len(text[pos:].lstrip()))
     if tok is None or tok.pos_ != "NOUN" or fold(tok.lemma_) in _NOT_COUNTED:
         return None
+    if tok.tag_ == "NNP":  # '787 Dreamliner': a name, not a count
+        return None
     entry = ctx.vocab.lookup("synonyms", fold(tok.lemma_))
     unit = entry.id if entry is not None else fold(tok.lemma_)
     return unit, high, adoc.char(tok) + len(tok.text)
