@@ -387,6 +387,17 @@ def _time_modality(adoc: ArticleDoc, t: Timex, tok: Token) -> Modality:
     return modality
 
 
+def _figure_modality(tok: Token) -> Modality:
+    """A figure that names a thing ('the $700 billion bailout') is not hedged by its clause."""
+    modality = _modality(tok)
+    cur = tok
+    while cur.head.pos_ == "NUM" and cur.head.i != cur.i:  # '700 billion bailout'
+        cur = cur.head
+    if modality == Modality.HEDGED and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i != cur.i:
+        return Modality.REPORTED
+    return modality
+
+
 def _modality(tok: Token) -> Modality:
     cur = tok
     for _ in range(4):
@@ -499,7 +510,7 @@ def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, s
         bound=bound,
         keys=every,
         near=near,
-        modality=_modality(tok),
+        modality=_figure_modality(tok),
         evidence=c.evidence,
     )
 
@@ -647,7 +658,7 @@ def _measures(
                 bound="rounded" if scale else None,
                 keys=every,
                 near=near,
-                modality=_modality(adoc.doc[span[0]]),
+                modality=_figure_modality(adoc.doc[span[0]]),
                 aspect=_LEVEL_WORDS.get(prev) or _aspect(adoc.doc[span[0]], keys),
                 evidence=adoc.evidence(start, end),
             )
