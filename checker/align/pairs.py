@@ -471,6 +471,11 @@ class PairBuilder:
             (c.kind, frozenset({(c.a.article, c.a.highlight), (c.b.article, c.b.highlight)}))
             for c in done
         }
+        # Sentence pairs an event already compared: a place named in both adds nothing.
+        event_sentences = {
+            frozenset({(c.a.article, c.a.evidence.start), (c.b.article, c.b.evidence.start)})
+            for c in done
+        }
         # The same two values already compared for the same two articles ('Smederevo' and
         # 'Belgrade' for the training): a second sentence pair would repeat the finding.
         covered_values = {
@@ -532,7 +537,11 @@ class PairBuilder:
                 names = {(ax, x.place.place.name if x.place.place else x.text)}
                 names.add((ay, y.place.place.name if y.place.place else y.text))
                 sentences = frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})
-                if prel.kind == "unknown" or ("place", frozenset(names)) in covered_values:
+                if (
+                    prel.kind == "unknown"
+                    or ("place", frozenset(names)) in covered_values
+                    or sentences in event_sentences
+                ):
                     continue
                 # 'Mobile, Alabama': one place per sentence pair, the same and finest first.
                 rank = (prel.kind != "same", len(kinds & {"region", "country"}))
