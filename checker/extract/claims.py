@@ -240,7 +240,8 @@ def _place_claims(adoc: ArticleDoc, sent: Span, keys: dict[int, str]) -> list[Cl
         if ref.place is None or not lo <= ref.mention.start < hi:
             continue
         span = _tokens(adoc, ref.mention.start, ref.mention.end)
-        if span is None:
+        # A company or a person named like a town ('Toyota', 'Nissan') is no place.
+        if span is None or adoc.doc[span[0]].ent_type_ in ("ORG", "PERSON", "PRODUCT", "NORP"):
             continue
         every, near = _context(keys, *span, adoc.doc)
         out.append(
@@ -585,7 +586,7 @@ def _measures(
             continue
         # Inside a name ('FTSE 100', 'Nikkei 225'): not a figure.
         first = adoc.token_at(num_start)
-        if first is not None and first.i > 0 and number_in_name(adoc.doc[first.i - 1]):
+        if first is not None and _after_name(adoc, first):
             continue
         # Part of a word or a code ('A380', '787-9', 'G7'): not a figure.
         if m.start() > 0 and (
@@ -683,6 +684,14 @@ def _aspect(tok: Token, keys: dict[int, str]) -> str | None:
     if head.pos_ == "VERB" and keys.get(head.i) in ("rise", "decrease"):
         return "change"
     return None
+
+
+def _after_name(adoc: ArticleDoc, tok: Token) -> bool:
+    """'Nikkei 225', 'Standard & Poor's 500': a number that ends a name."""
+    doc = adoc.doc
+    if tok.i > 0 and number_in_name(doc[tok.i - 1]):
+        return True
+    return tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and number_in_name(doc[tok.i - 2])
 
 
 def _noun_after(
