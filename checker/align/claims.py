@@ -176,6 +176,9 @@ def _distinctive_equal(x: ClaimFact, y: ClaimFact) -> bool:
     if x.kind == "time":
         assert x.time is not None and y.time is not None
         iv = x.time.interval
+        # 'on Friday' in two articles of one week is the same day, not the same fact.
+        if _deictic(x.time) or _deictic(y.time):
+            return False
         return x.time.value == y.time.value and iv is not None and iv.granularity == "day"
     # 'approximately 4,300' and '4,300' state the same number.
     if x.value is None or x.value != y.value:

@@ -529,6 +529,12 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
         before = adoc.article.text[max(0, t.start - 12) : t.start].lower().split()[-1:]
         if (
             days is None
+            # 'annual', 'daily': how often, not how long
+            or not re.search(
+                r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|a|an|half|dozen)\b",
+                t.text.lower(),
+            )
             or (before and before[0] in _FRAME_WORDS)
             or t.text.lower().startswith(
                 ("the past", "the last", "the next", "past", "last", "next")

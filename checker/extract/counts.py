@@ -198,6 +198,9 @@ def _looks_like_code(tok: Token) -> bool:
         return True
     if tok.i > 0 and number_in_name(tok.doc[tok.i - 1]):
         return True
+    # 'the Six Nations', 'the Big Four': a capitalised number word inside a sentence.
+    if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
+        return True
     # 'Standard & Poor's 500': after a name's possessive.
     if tok.i > 1 and tok.doc[tok.i - 1].tag_ == "POS" and number_in_name(tok.doc[tok.i - 2]):
         return True
