@@ -265,3 +265,15 @@ def test_different_acts_and_changed_values_do_not_conflict(tmp_path: Path) -> No
     )
     report = check([tmp_path]).report
     assert [f for f in report.findings if f.verdict.value == "conflict"] == []
+
+
+def test_two_lower_bounds_say_nothing_in_common() -> None:
+    from checker.align.compare import claim_count_relation
+
+    inf = float("inf")
+    a = _claim(value=300_000, low=300_000, high=inf, bound="at_least")
+    b = _claim(value=5_000_000, low=5_000_000, high=inf, bound="more_than")
+    assert claim_count_relation(a, b, None, None) == "vacuous"
+    exact = _claim(value=1_200, low=1_200, high=1_200)
+    more = _claim(value=1_000, low=1_000, high=inf, bound="more_than")
+    assert claim_count_relation(more, exact, None, None) == "compatible"

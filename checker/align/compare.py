@@ -119,12 +119,14 @@ def count_relation(a: CountFact, b: CountFact) -> str:
 # Bounds that state a limit of the value rather than the value: two of them differ when the
 # limits differ ('up to 840' vs 'up to 800'; '200 to 300' vs '200 to 350').
 _LIMITS = {"range", "up_to"}
+# Bounds open upwards: two of them always overlap.
+_OPEN_LOW = {"at_least", "more_than"}
 # Words of change next to a figure: 'the toll has risen to 19' updates an earlier figure.
 _CHANGE = {"rise"}
 
 
 def claim_count_relation(a: ClaimFact, b: ClaimFact, pub_a: date | None, pub_b: date | None) -> str:
-    """equal | compatible | disjoint | bounds_differ | revised, for two stated figures."""
+    """equal | compatible | disjoint | bounds_differ | revised | vacuous, for two figures."""
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
     if a.bound in _LIMITS and b.bound in _LIMITS:
         ends_a = (a.low if a.bound == "range" else None, a.high)
@@ -134,6 +136,9 @@ def claim_count_relation(a: ClaimFact, b: ClaimFact, pub_a: date | None, pub_b: 
         return "bounds_differ"
     if a.value == b.value and a.low == b.low and a.high == b.high:
         return "equal"
+    # 'at least 300,000' and 'more than five million' fit together but say nothing in common.
+    if a.value != b.value and a.bound in _OPEN_LOW and b.bound in _OPEN_LOW:
+        return "vacuous"
     if a.value != b.value:
         # The later article's figure went up from a figure the earlier one gave: a revision.
         later, earlier = (a, b) if (pub_a or date.min) > (pub_b or date.min) else (b, a)

@@ -608,6 +608,8 @@ class PairBuilder:
             else:
                 published = {a: self.articles[a].published for a in (ax, ay)}
                 rel = claim_count_relation(x, y, published[ax], published[ay])
+                if rel == "vacuous":
+                    continue
                 # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
                 # new value of its day, not a rival report of one value.
                 changed = (set(x.near) | set(y.near)) & {"rise", "decrease"}
