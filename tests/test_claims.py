@@ -277,3 +277,12 @@ def test_two_lower_bounds_say_nothing_in_common() -> None:
     exact = _claim(value=1_200, low=1_200, high=1_200)
     more = _claim(value=1_000, low=1_000, high=inf, bound="more_than")
     assert claim_count_relation(more, exact, None, None) == "compatible"
+
+
+def test_price_per_unit_is_a_daily_figure(tmp_path: Path, extractor: Extractor) -> None:
+    from checker.align.claims import volatile
+
+    claims = _claims(tmp_path, extractor, "Oil\n\nIn London, Brent crude fell to $49.74 a barrel.")
+    price = next(c for c in claims if c.kind == "measure")
+    assert price.unit == "usd/barrel" and volatile(price.unit)
+    assert not volatile("usd")

@@ -72,8 +72,9 @@ DIRECTIONS = {"rise", "decrease"}
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
-# Added to the score of two claims with the same specific value.
+# Added to the score of two claims with the same specific value, or the same small number.
 EQUAL_BONUS = 0.3
+SMALL_EQUAL_BONUS = 0.1
 # A pair within this share of a claim's best score is a near-tie, kept too.
 TIE = 0.93
 # A title repeats a sentence of the article; matching the sentence itself quotes more.
@@ -213,12 +214,18 @@ def _deictic(t) -> bool:
     )
 
 
+def volatile(unit: str) -> bool:
+    """Figures that move from day to day: percentages, index points, bare figures, and prices
+    per unit ('$49.74 a barrel', '$12 per share')."""
+    return unit in VOLATILE_UNITS or "/" in unit
+
+
 def _same_day_required(x: ClaimFact, y: ClaimFact) -> bool:
     """True when the two claims may only be rivals if they hold for the same day."""
     if x.kind == "time":
         assert x.time is not None and y.time is not None
         return _deictic(x.time) and _deictic(y.time)
-    return x.unit in VOLATILE_UNITS
+    return volatile(x.unit)
 
 
 def score(x: ClaimFact, y: ClaimFact, weight: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -272,6 +279,9 @@ def claim_pairs(
                 # that two sentences report one fact.
                 if _distinctive_equal(x, y):
                     s += EQUAL_BONUS
+                elif x.kind != "time" and x.value is not None and x.value == y.value:
+                    s += SMALL_EQUAL_BONUS  # 'two' and 'two' in one sentence, before 'six'
+
                 # The same way of bounding a figure ('up to', a range) is the same statement.
                 if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
                     s += 0.1

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from checker.align.claims import VOLATILE_UNITS, claim_pairs
+from checker.align.claims import claim_pairs, volatile
 from checker.align.compare import (
     claim_count_relation,
     count_relation,
@@ -490,7 +490,7 @@ class PairBuilder:
                 return False
             # A price or a capacity holds for a while ('is priced at $199' on 8 June, 'starting
             # at $199' on 24 June); daily figures and past events hold for their day.
-            if not (x.past and y.past) and x.unit not in VOLATILE_UNITS:
+            if not (x.past and y.past) and not volatile(x.unit):
                 return False
             return not tx.interval.overlaps(ty.interval)
 

@@ -645,6 +645,12 @@ def _measures(
             low, high = value - 0.5 * step * _SCALES[scale], value + 0.5 * step * _SCALES[scale]
         if m.group("sign") == "-":
             value, low, high = -value, -high, -low
+        # '$49.74 a barrel', '$2 per share': a price per unit, a figure of its day.
+        per = re.match(r"\s+(?:a|an|per)\s+([a-z]+)", sent.text[m.end() :])
+        if per is not None and unit in set(_CURRENCY_BEFORE.values()) | set(
+            _CURRENCY_AFTER.values()
+        ):
+            unit = f"{unit}/{fold(per.group(1))}"
         span = _tokens(adoc, start, end)
         if span is None:
             continue
