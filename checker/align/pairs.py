@@ -1,8 +1,8 @@
-"""Turn aligned facts into comparisons: two claims about one subject, with their relation.
+"""Turn aligned facts into comparisons (`checker.align.comparison`) for the rule engine.
 
-A `Comparison` is what the rule engine sees: the kind of fact, a subject in words, the two sides
-(each with its evidence and value) and `features`, the named relations that rule conditions test
-(`time_relation: disjoint`, `modality: planned+reported`, …).
+`PairBuilder.build` gathers them all: events aligned across articles (their times, places, venues,
+counts and denials), counts outside events, claims matched by wording
+(`checker.align.claim_comparisons`), statements (`checker.align.statements`) and roles.
 """
 
 from __future__ import annotations
@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import combinations
 
-from checker.align.claims import claim_pairs, volatile
+from checker.align.claim_comparisons import claim_comparisons
 from checker.align.compare import (
-    claim_count_relation,
     count_relation,
     format_time,
     place_relation,
     time_gap_days,
     time_relation,
+)
+from checker.align.comparison import (
+    MODALITIES,
+    Comparison,
+    Side,
+    modality_pair,
+    open_ended,
+    plan_change,
 )
 from checker.align.counts import count_pairs
 from checker.align.events import (
@@ -33,7 +39,6 @@ from checker.align.events import (
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
-    ClaimFact,
     CountFact,
     EventFact,
     Evidence,
@@ -43,7 +48,6 @@ from checker.models.facts import (
 from checker.models.time import Timex
 from checker.textutil import fold
 
-MODALITIES = ("negated", "planned", "reported")
 # A role is held for a while: two different holders named within this many days of each other
 # are named for the same time ("director X said on Saturday", "director Y said on Sunday").
 ROLE_OVERLAP_DAYS = 90
@@ -72,31 +76,6 @@ _PARTICIPLES = {
     "sell": "sold",
     "acquire": "bought",
 }
-
-
-@dataclass
-class Side:
-    article: str
-    evidence: Evidence
-    value: str
-    highlight: tuple[int, int] | None = None  # file offsets of the compared words
-    detail: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class Comparison:
-    kind: str
-    subject: str
-    a: Side
-    b: Side
-    features: dict[str, str]
-    detail: str = ""
-    confidence: float = 0.8
-    evidence: int = 2  # independent signs that both sides speak of the same thing
-
-
-def modality_pair(a: Modality, b: Modality) -> str:
-    return "+".join(sorted((a.value, b.value)))
 
 
 def _subject(a: EventCluster, b: EventCluster, labels: Callable[[str, str], str | None]) -> str:
@@ -214,7 +193,11 @@ class PairBuilder:
             shared = [n for n in names[x] & names[y] if name_df[n] <= common]
             return len(shared) >= STORY_MIN_SHARED or same_story(x, y)
 
-        out.extend(self.claim_comparisons(facts, related, same_story, out))
+        out.extend(
+            claim_comparisons(
+                facts, self.articles, self.gazetteer, self.label, related, same_story, out
+            )
+        )
         out.extend(self.role_comparisons(facts))
         from checker.align.statements import statement_comparisons  # imports this module
 
@@ -247,8 +230,8 @@ class PairBuilder:
             and a.time_stated
             and b.time_stated
             # "since 2019" contains every later date: agreeing with it says nothing.
-            and not _open_ended(a.time)
-            and not _open_ended(b.time)
+            and not open_ended(a.time)
+            and not open_ended(b.time)
         ):
             if pair.comparable("time"):
                 rel = time_relation(a.time, b.time)
@@ -330,8 +313,8 @@ class PairBuilder:
             and pair.evidence_for("event") >= 2
             # "did not sign on Tuesday" and "signed on Friday" tell a story, not a contradiction.
             and pair.compat["time"] is not False
-            and not _open_ended(a.time)
-            and not _open_ended(b.time)
+            and not open_ended(a.time)
+            and not open_ended(b.time)
         ):
             sa = Side(a.article, a.first.evidence, a.modality.value)
             sb = Side(b.article, b.first.evidence, b.modality.value)
@@ -459,180 +442,6 @@ class PairBuilder:
                     evidence=2 if _strong_count_match(x, y) else 1,
                 )
             )
-        return out
-
-    # --- claims matched by wording ----------------------------------------------------
-    def claim_comparisons(
-        self, facts: list[ArticleFacts], related, same_story, done: list[Comparison]
-    ) -> list[Comparison]:
-        """Numbers and dates outside recognised events, paired by the words around them."""
-        # Values already compared through an event say it better (their highlights).
-        covered = {
-            (c.kind, frozenset({(c.a.article, c.a.highlight), (c.b.article, c.b.highlight)}))
-            for c in done
-        }
-        # Sentence pairs an event already compared: a place named in both adds nothing.
-        event_sentences = {
-            frozenset({(c.a.article, c.a.evidence.start), (c.b.article, c.b.evidence.start)})
-            for c in done
-        }
-        # The same two values already compared for the same two articles ('Smederevo' and
-        # 'Belgrade' for the training): a second sentence pair would repeat the finding.
-        covered_values = {
-            (c.kind, frozenset({(c.a.article, c.a.value), (c.b.article, c.b.value)})) for c in done
-        }
-
-        def disjoint(x: ClaimFact, y: ClaimFact) -> bool:
-            # The same figure on two different days is two figures ('fell 3% on Monday').
-            # The days themselves count, not modifiers: 'by 17:30 UTC' is still that day's.
-            tx, ty = x.stated_time, y.stated_time
-            if tx is None or ty is None or tx.interval is None or ty.interval is None:
-                return False
-            # A price or a capacity holds for a while ('is priced at $199' on 8 June, 'starting
-            # at $199' on 24 June); daily figures and past events hold for their day.
-            if not (x.past and y.past) and not volatile(x.unit):
-                return False
-            return not tx.interval.overlaps(ty.interval)
-
-        def same_day(x: ClaimFact, y: ClaimFact) -> bool:
-            # Times: the articles' own days. Figures: the days they are stated for.
-            if x.kind == "time":
-                days = [self.articles[c.evidence.article].published for c in (x, y)]
-                return days[0] is not None and days[0] == days[1]
-            rx, ry = x.ref_time or x.stated_time, y.ref_time or y.stated_time
-            if rx is None or ry is None or rx.interval is None or ry.interval is None:
-                return False
-            days = (rx.interval, ry.interval)
-            return days[0].overlaps(days[1]) and all(d.granularity == "day" for d in days)
-
-        out: list[Comparison] = []
-        placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-        titles = {a: _title_words(art.title) for a, art in self.articles.items()}
-        for p in claim_pairs(facts, related, disjoint, same_day):
-            # Articles of related but different stories may agree on a figure, never conflict.
-            if not same_story(p.a.evidence.article, p.b.evidence.article):
-                p.evidence = min(p.evidence, 1)
-            # Articles whose titles share no word may be on different subjects of one story
-            # (two aircraft, two companies): their figures may agree, never conflict.
-            if not titles[p.a.evidence.article] & titles[p.b.evidence.article]:
-                p.evidence = min(p.evidence, 1)
-            x, y = p.a, p.b
-            ax, ay = x.evidence.article, y.evidence.article
-            kind = x.kind if x.kind in ("time", "place") else "count"
-            spans = frozenset({(ax, (x.start, x.end)), (ay, (y.start, y.end))})
-            if (kind, spans) in covered:
-                continue
-            sx = Side(ax, x.evidence, x.text, highlight=(x.start, x.end))
-            sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
-            modality = modality_pair(x.modality, y.modality)
-            about = ", ".join(p.shared[:4])
-            if x.kind == "place":
-                assert x.place is not None and y.place is not None
-                # Countries and continents are named in passing everywhere; a city or a region
-                # in two sentences worded alike is a statement about where something happened.
-                kinds = {r.place.kind for r in (x.place, y.place) if r.place is not None}
-                if kinds & {"continent", "country"}:
-                    continue
-                prel = place_relation(self.gazetteer, x.place, y.place)
-                names = {(ax, x.place.place.name if x.place.place else x.text)}
-                names.add((ay, y.place.place.name if y.place.place else y.text))
-                sentences = frozenset({(ax, x.evidence.start), (ay, y.evidence.start)})
-                if (
-                    prel.kind == "unknown"
-                    or ("place", frozenset(names)) in covered_values
-                    or sentences in event_sentences
-                ):
-                    continue
-                # 'Mobile, Alabama': one place per sentence pair, the same and finest first.
-                rank = (prel.kind != "same", len(kinds & {"region", "country"}))
-                if sentences in placed and placed[sentences][0] <= rank:
-                    continue
-                placed[sentences] = (
-                    rank,
-                    Comparison(
-                        "place",
-                        f"place ({about})",
-                        sx,
-                        sy,
-                        {"place_relation": prel.kind, "modality": modality},
-                        f"{prel.detail}; the sentences share: {about}",
-                        round(min(0.9, 0.4 + p.score / 2), 2),
-                        # Sentences name many places: wording alone supports agreements only.
-                        evidence=min(p.evidence, 1),
-                    ),
-                )
-                continue
-            if x.kind == "time":
-                assert x.time is not None and y.time is not None
-                # 'since 2004' contains every later date: it agrees only with its own start.
-                ended = _open_ended(x.time) or _open_ended(y.time)
-                # ... except clock times: 'shortly before 22:00' and 'at 21:40' agree.
-                clock = x.time.type == "TIME" and y.time.type == "TIME"
-                if ended and x.time.value != y.time.value and not clock:
-                    continue
-                rel = time_relation(x.time, y.time)
-                if rel == "unknown":
-                    continue
-                # 'on Tuesday' lies within '2007' whatever happened on Tuesday: a date inside
-                # another agrees only when both date the same act or the same thing.
-                same_act = any(
-                    u is not None and u == v
-                    for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))
-                )
-                if rel != "equal" and not same_act:
-                    continue
-                da, db = format_time(x.time), format_time(y.time)
-                sx.detail = {"text": x.text, "display": da, "modality": x.modality.value}
-                sy.detail = {"text": y.text, "display": db, "modality": y.modality.value}
-                words = {
-                    "equal": f"both give {da}",
-                    "a_in_b": f"{da} lies within {db}",
-                    "b_in_a": f"{db} lies within {da}",
-                    "overlap": f"{da} and {db} overlap",
-                    "disjoint": f"{da} vs {db}: the periods do not overlap",
-                }
-                comp = Comparison(
-                    "time",
-                    f"date ({about})",
-                    sx,
-                    sy,
-                    {
-                        "time_relation": rel,
-                        "modality": modality,
-                        "plan_change": plan_change(x.evidence.quote, y.evidence.quote),
-                    },
-                    f"{words[rel]}; the sentences share: {about}",
-                    round(min(0.9, 0.4 + p.score / 2), 2),
-                    evidence=p.evidence,
-                )
-            else:
-                published = {a: self.articles[a].published for a in (ax, ay)}
-                rel = claim_count_relation(x, y, published[ax], published[ay])
-                if rel == "vacuous":
-                    continue
-                # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
-                # new value of its day, not a rival report of one value.
-                changed = (set(x.near) | set(y.near)) & {"rise", "decrease"}
-                if rel in ("disjoint", "bounds_differ") and changed:
-                    if published[ax] != published[ay]:
-                        p.evidence = min(p.evidence, 1)
-                what = (
-                    "duration"
-                    if x.kind == "duration"
-                    else (self.label("synonyms", x.unit) or x.unit)
-                )
-                comp = Comparison(
-                    "count",
-                    f"{what} ({about})",
-                    sx,
-                    sy,
-                    {"count_relation": rel, "modality": modality},
-                    f"{x.text} vs {y.text}; the sentences share: {about}",
-                    round(min(0.9, 0.4 + p.score / 2), 2),
-                    evidence=p.evidence,
-                )
-            out.append(comp)
-        out.extend(comp for _rank, comp in placed.values())
         return out
 
     # --- roles ------------------------------------------------------------------------
@@ -833,40 +642,6 @@ class PairBuilder:
 
 
 _SAME_PLURAL = {"people", "police", "staff", "aircraft", "personnel", "sheep", "fish", "cattle"}
-
-
-# Words with which an article says itself that a date moved ('two weeks later than planned').
-_PLAN_CHANGE = re.compile(
-    r"\b(than (planned|scheduled|expected|originally|intended|announced)|originally "
-    r"(planned|scheduled|due|set|expected|intended)|postponed|rescheduled|pushed back|"
-    r"brought forward|moved (up|back)|ahead of schedule|behind schedule|delayed)\b",
-    re.IGNORECASE,
-)
-
-
-_TITLE_STOP = {"the", "and", "for", "with", "from", "after", "over", "into", "amid", "says", "said"}
-
-
-def _title_words(title: str) -> set[str]:
-    """Content words of a title, folded, a plural 's' dropped: what two titles can share."""
-    words = re.findall(r"[a-z0-9]+", fold(title))
-    return {w.rstrip("s") for w in words if len(w) > 2 and w not in _TITLE_STOP}
-
-
-def plan_change(*quotes: str) -> str:
-    """'stated' when one of the quotes says the date changed, else 'not_stated'."""
-    return "stated" if any(_PLAN_CHANGE.search(q) for q in quotes) else "not_stated"
-
-
-def _open_ended(t: Timex | None) -> bool:
-    """'since February', 'before 2019': a statement about a stretch of time, not one moment.
-    "The index has not closed above 8,000 since February" denies no single day's close."""
-    return t is not None and (t.mod or "").upper() in {
-        "ON_OR_AFTER",
-        "AFTER",
-        "BEFORE",
-        "ON_OR_BEFORE",
-    }
 
 
 def _strong_count_match(x: CountFact, y: CountFact) -> bool:

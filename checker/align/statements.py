@@ -27,7 +27,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from checker.align.pairs import Comparison, Side
+from checker.align.comparison import Comparison, Side
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts, StatementFact
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.align.pairs import Comparison, Side
+from checker.align.comparison import Comparison, Side
 from checker.models.report import Claim, Finding, Severity, Verdict
 from checker.rules.schema import OperatorSpec, Rule
 
