@@ -286,3 +286,12 @@ def test_price_per_unit_is_a_daily_figure(tmp_path: Path, extractor: Extractor) 
     price = next(c for c in claims if c.kind == "measure")
     assert price.unit == "usd/barrel" and volatile(price.unit)
     assert not volatile("usd")
+
+
+def test_two_word_synonym_with_a_word_between(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path, extractor, "Jet\n\nThe aircraft should enter airline service in 2008."
+    )
+    year = next(c for c in claims if c.kind == "time")
+    # 'enter … service' means a start, and 'airline' keeps its own key
+    assert "begin" in year.keys and "airline" in year.keys

@@ -217,15 +217,21 @@ def _keys(sent: Span, ctx: Context) -> dict[int, str]:
     toks = list(sent)
     skip = -1
     for k, tok in enumerate(toks):
-        if k <= skip:
+        if k <= skip or tok.i in out:  # already the second word of a two-word synonym
             continue
-        if k + 1 < len(toks):
-            pair = f"{fold(tok.lemma_)} {fold(toks[k + 1].lemma_)}"
-            entry = ctx.vocab.lookup("synonyms", pair)
-            if entry is not None:
-                out[tok.i] = out[toks[k + 1].i] = entry.id
-                skip = k + 1
-                continue
+        # 'enter service', and with a word between: 'enter airline service'.
+        for gap in (1, 2):
+            if k + gap < len(toks):
+                pair = f"{fold(tok.lemma_)} {fold(toks[k + gap].lemma_)}"
+                entry = ctx.vocab.lookup("synonyms", pair)
+                if entry is not None:
+                    out[tok.i] = out[toks[k + gap].i] = entry.id
+                    skip = k + gap if gap == 1 else k
+                    break
+        else:
+            entry = None
+        if entry is not None:
+            continue
         key = key_of(tok, ctx)
         if key is not None:
             out[tok.i] = key
