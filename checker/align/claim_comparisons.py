@@ -52,8 +52,8 @@ def claim_comparisons(
         frozenset({(c.a.article, c.a.evidence.start), (c.b.article, c.b.evidence.start)})
         for c in done
     }
-    # The same two values already compared for the same two articles ('Smederevo' and
-    # 'Belgrade' for the training): a second sentence pair would repeat the finding.
+    # The same two values already compared for the same two articles (a town and the city it
+    # lies near, for one event): a second sentence pair would repeat the finding.
     covered_values = {
         (c.kind, frozenset({(c.a.article, c.a.value), (c.b.article, c.b.value)})) for c in done
     }
