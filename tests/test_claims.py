@@ -295,3 +295,23 @@ def test_two_word_synonym_with_a_word_between(tmp_path: Path, extractor: Extract
     year = next(c for c in claims if c.kind == "time")
     # 'enter … service' means a start, and 'airline' keeps its own key
     assert "begin" in year.keys and "airline" in year.keys
+
+
+def test_record_baselines_that_differ_conflict(tmp_path: Path) -> None:
+    _story(
+        tmp_path,
+        "a",
+        "2008-09-17",
+        "Ruritania markets closed\n\nTrading on the Zolotar exchange was halted after the worst "
+        "day for Ruritania's market since the country's 1998 financial crisis.",
+    )
+    _story(
+        tmp_path,
+        "b",
+        "2008-09-18",
+        "Ruritania markets stay closed\n\nThe Zolotar exchange stays shut: Ruritania's market "
+        "faces its worst financial crisis since 1989.",
+    )
+    findings = check([tmp_path]).report.findings
+    records = [f for f in findings if f.kind == "time"]
+    assert [(f.rule, f.verdict.value) for f in records] == [("T101", "conflict")]

@@ -141,17 +141,25 @@ def claim_comparisons(
         if x.kind == "time":
             assert x.time is not None and y.time is not None
             # 'since 2004' contains every later date: it agrees only with its own start.
-            ended = open_ended(x.time) or open_ended(y.time)
+            # A record's baseline ('since 1989') is a date, not a stretch of time.
+            ended = (open_ended(x.time) or open_ended(y.time)) and not (x.record and y.record)
             # ... except clock times: 'shortly before 22:00' and 'at 21:40' agree.
             clock = x.time.type == "TIME" and y.time.type == "TIME"
             if ended and x.time.value != y.time.value and not clock:
                 continue
-            rel = time_relation(x.time, y.time)
+            records = x.record and y.record
+            if records:
+                # Baselines compare as dates: 'since 1989' is the year 1989 here.
+                rel = time_relation(
+                    x.time.model_copy(update={"mod": None}), y.time.model_copy(update={"mod": None})
+                )
+            else:
+                rel = time_relation(x.time, y.time)
             if rel == "unknown":
                 continue
             # 'on Tuesday' lies within '2007' whatever happened on Tuesday: a date inside
             # another agrees only when both date the same act or the same thing.
-            same_act = any(
+            same_act = records or any(
                 u is not None and u == v
                 for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))
             )

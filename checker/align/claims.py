@@ -147,6 +147,10 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
         # the writers' dates, not the facts. A recurring event has a date every time.
         if fold(x.time.text) == fold(y.time.text) or x.recurring or y.recurring:
             return False
+        # Two records' baselines ('worst since 1998' / 'worst since 1989') compare as such.
+        if x.record and y.record:
+            ax, ay = x.anchor, y.anchor
+            return bool(ax and ay) and (ax == ay or ax in y.near or ay in x.near)
         # The same act on the same thing: 'launched a 3G iPhone' is not 'was started in 1976'.
         if not (x.theme and y.theme and (x.theme == y.theme)):
             return False
@@ -284,6 +288,9 @@ def claim_pairs(
 
                 # The same way of bounding a figure ('up to', a range) is the same statement.
                 if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
+                    s += 0.1
+                # So is the baseline of a record on both sides ('worst … since 1998').
+                if x.record and y.record:
                     s += 0.1
                 # What both count is shared too, whether or not its noun is in the value's
                 # own words ('210 and 330 passengers' / '210 and 250 … passengers').

@@ -327,6 +327,15 @@ def _theme(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | No
     return None
 
 
+def _record(adoc: ArticleDoc, t: Timex, tok: Token) -> bool:
+    """'its worst crisis since 1989', 'the lowest level since the 2003 slump': a superlative
+    earlier in the sentence and 'since' just before the date."""
+    before = adoc.article.text[max(0, t.start - 30) : t.start].lower()
+    if "since" not in before.split()[-4:] and not t.text.lower().startswith("since"):
+        return False
+    return any(w.tag_ == "JJS" for w in tok.sent if w.i < tok.i)
+
+
 def _in_name(adoc: ArticleDoc, tok: Token) -> bool:
     """A year that is part of a name ('Windows 2000', 'Expo 2010'): no date at all."""
     if tok.i == 0 or not tok.like_num:
@@ -550,7 +559,7 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
         fields: dict = {"kind": "duration", "unit": "duration", "value": days, "low": days}
         fields.update(high=days, bound=t.mod)
     elif t.type in ("DATE", "TIME") and t.interval is not None and not _in_name(adoc, tok):
-        fields = {"kind": "time", "unit": "time", "time": t}
+        fields = {"kind": "time", "unit": "time", "time": t, "record": _record(adoc, t, tok)}
         fields["anchor"] = _attached_key(adoc.doc[span[1]], keys, span)
     else:
         return None

@@ -140,6 +140,9 @@ class ClaimFact(BaseModel):
         None, description="level ('closed at 8,579') or change ('fell by 7.3%'), when told"
     )
     headline: bool = Field(False, description="stated in the article's title line")
+    record: bool = Field(
+        False, description="the baseline of a record: 'the worst crisis since 1998' (its date)"
+    )
     names: list[str] = Field(
         default_factory=list, description="proper-noun keys of the sentence: who and where"
     )
