@@ -34,6 +34,14 @@ def _story(tmp_path: Path, name: str, published: str, body: str) -> None:
     )
 
 
+def _findings(tmp_path: Path, *stories: tuple[str, str], kind: str | None = None):
+    """Check invented articles (published date, text), named a, b, c…; findings of `kind`."""
+    for name, (published, body) in zip("abcdefgh", stories, strict=False):
+        _story(tmp_path, name, published, body)
+    findings = check([tmp_path]).report.findings
+    return [f for f in findings if kind is None or f.kind == kind]
+
+
 def _claim(**kw) -> ClaimFact:
     base = {"kind": "count", "text": "1", "start": 0, "end": 1, "unit": "person", "evidence": EV}
     base.update(kw)
@@ -205,22 +213,20 @@ def test_not_until_dates_rather_than_denies(tmp_path: Path, extractor: Extractor
 
 
 def test_city_named_in_two_sentences_worded_alike_agrees(tmp_path: Path) -> None:
-    _story(
+    places = _findings(
         tmp_path,
-        "a",
-        "2008-03-05",
-        "Tanker deal\n\nNorthrop Grumman and EADS will assemble the tankers at a plant in "
-        "Mobile, Alabama, the Air Force said.",
+        (
+            "2008-03-05",
+            "Tanker deal\n\nNorthrop Grumman and EADS will assemble the tankers at a plant in "
+            "Mobile, Alabama, the Air Force said.",
+        ),
+        (
+            "2008-06-20",
+            "Tanker review\n\nNorthrop Grumman and EADS plan to assemble the tankers in Mobile, "
+            "Alabama.",
+        ),
+        kind="place",
     )
-    _story(
-        tmp_path,
-        "b",
-        "2008-06-20",
-        "Tanker review\n\nNorthrop Grumman and EADS plan to assemble the tankers in Mobile, "
-        "Alabama.",
-    )
-    findings = check([tmp_path]).report.findings
-    places = [f for f in findings if f.kind == "place"]
     assert [(f.rule, f.verdict.value) for f in places] == [("G110", "agreement")]
     assert "Mobile" in places[0].claims[0].value
 
@@ -298,20 +304,18 @@ def test_two_word_synonym_with_a_word_between(tmp_path: Path, extractor: Extract
 
 
 def test_record_baselines_that_differ_conflict(tmp_path: Path) -> None:
-    _story(
+    records = _findings(
         tmp_path,
-        "a",
-        "2008-09-17",
-        "Ruritania markets closed\n\nTrading on the Zolotar exchange was halted after the worst "
-        "day for Ruritania's market since the country's 1998 financial crisis.",
+        (
+            "2008-09-17",
+            "Ruritania markets closed\n\nTrading on the Zolotar exchange was halted after the "
+            "worst day for Ruritania's market since the country's 1998 financial crisis.",
+        ),
+        (
+            "2008-09-18",
+            "Ruritania markets stay closed\n\nThe Zolotar exchange stays shut: Ruritania's market "
+            "faces its worst financial crisis since 1989.",
+        ),
+        kind="time",
     )
-    _story(
-        tmp_path,
-        "b",
-        "2008-09-18",
-        "Ruritania markets stay closed\n\nThe Zolotar exchange stays shut: Ruritania's market "
-        "faces its worst financial crisis since 1989.",
-    )
-    findings = check([tmp_path]).report.findings
-    records = [f for f in findings if f.kind == "time"]
     assert [(f.rule, f.verdict.value) for f in records] == [("T101", "conflict")]
