@@ -20,20 +20,12 @@ from checker.models.report import ArticleEntry, Claim, Finding, Report, Severity
 from checker.report import RENDERERS, render
 from checker.report.html import render_html, sentence_context
 from checker.run import RunResult, check
+from tools.report_screenshot import CHROMIUM_FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD_IMG = '<img src=x onerror="window.__pwned=1">'
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 # Invented: its conflict sentence, its title and a neighbouring sentence carry the payloads.
 EVIL_ARTICLE = f"""\
@@ -154,7 +146,7 @@ def test_run_writes_html(tmp_path: Path) -> None:
 
 
 def _chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs it (apt-get install chromium)")
