@@ -10,6 +10,7 @@ wording (see `checker.align.claims`).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.tokens import Span, Token
 
@@ -21,7 +22,7 @@ from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
 from checker.extract.statements import GENERIC
 from checker.extract.timeref import time_for_token
-from checker.models.facts import ClaimFact, CountFact, Modality
+from checker.models.facts import ClaimFact, CountFact, Modality, PlaceRef
 from checker.models.time import Timex
 from checker.textutil import fold
 
@@ -108,10 +109,16 @@ NEAR_WINDOW = 6
 def claims(adoc: ArticleDoc, ctx: Context) -> None:
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in adoc.timexes]
     previous_names: list[str] = []
-    for sent in adoc.doc.sents:
+    # The gazetteer's places, by the sentence they are named in (read once, used three times).
+    places_in: dict[int, list[PlaceRef]] = defaultdict(list)
+    for ref in adoc.places:
+        if ref.place is not None:
+            places_in[adoc.sentence_index(ref.mention.start)].append(ref)
+    for n, sent in enumerate(adoc.doc.sents):
         s_start, s_end = sent.start_char + adoc.offset, sent.end_char + adoc.offset
+        places = places_in.get(n, [])
         keys = _keys(sent, ctx)
-        keys.update(_place_keys(adoc, sent))
+        keys.update(_place_keys(adoc, places))
         timexes = adoc.timexes_in(s_start, s_end)
         dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.interval is not None]
         found: list[ClaimFact] = []
@@ -126,7 +133,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             if claim is not None:
                 found.append(claim)
         found.extend(_measures(adoc, ctx, sent, keys, taken))
-        found.extend(_place_claims(adoc, sent, keys))
+        found.extend(_place_claims(adoc, places, keys))
         _fill_ellipsis(found, adoc.article.text)
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
         names = {keys[t.i] for t in sent if t.pos_ == "PROPN" and t.i in keys}
@@ -137,21 +144,12 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
                 names.add("".join(w.text[0] for w in words).lower())
         names = sorted(names)
         context, previous_names = previous_names, names or previous_names
-        lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
-        countries = sorted(
-            {
-                r.place.country
-                for r in adoc.places
-                if r.place and r.place.country and lo <= r.mention.start < hi
-            }
-        )
+        countries = sorted({r.place.country for r in places if r.place and r.place.country})
         recurring = any(
             getattr(e, "recurring", False)
             for _s, _e, e in ctx.vocab.find_all("event_types", sent.text)
         )
         for claim in found:
-            claim.theme = _theme(adoc, claim, keys)
-            claim.action = _action(adoc, claim, keys)
             claim.headline = headline
             claim.countries = countries
             claim.recurring = recurring
@@ -159,8 +157,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             claim.context_names = context
             stated = next((t for t in dated if t.start != claim.start), None)
             claim.stated_time = stated if claim.kind != "time" else None
-            if claim.kind != "time":
-                _anchor(adoc, claim)
+            _verb_facts(adoc, claim, keys)
         adoc.claims.extend(found)
     # A title repeats what the body says: keep the body's sentence, which says more.
     body = {_value_key(c) for c in adoc.claims if not c.headline}
@@ -238,13 +235,12 @@ def _keys(sent: Span, ctx: Context) -> dict[int, str]:
     return out
 
 
-def _place_claims(adoc: ArticleDoc, sent: Span, keys: dict[int, str]) -> list[ClaimFact]:
+def _place_claims(
+    adoc: ArticleDoc, places: list[PlaceRef], keys: dict[int, str]
+) -> list[ClaimFact]:
     """Every place the gazetteer knows, as a claim: 'fell in Bavaria', 'near Munich'."""
     out: list[ClaimFact] = []
-    lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
-    for ref in adoc.places:
-        if ref.place is None or not lo <= ref.mention.start < hi:
-            continue
+    for ref in places:
         span = _tokens(adoc, ref.mention.start, ref.mention.end)
         # A company or a person named like a town ('Toyota', 'Nissan') is no place.
         if span is None or adoc.doc[span[0]].ent_type_ in ("ORG", "PERSON", "PRODUCT", "NORP"):
@@ -267,13 +263,11 @@ def _place_claims(adoc: ArticleDoc, sent: Span, keys: dict[int, str]) -> list[Cl
     return out
 
 
-def _place_keys(adoc: ArticleDoc, sent: Span) -> dict[int, str]:
+def _place_keys(adoc: ArticleDoc, places: list[PlaceRef]) -> dict[int, str]:
     """'U.S.' and 'the United States' are one place: key place mentions by gazetteer name."""
     out: dict[int, str] = {}
-    lo, hi = sent.start_char + adoc.offset, sent.end_char + adoc.offset
-    for ref in adoc.places:
-        if ref.place is None or not lo <= ref.mention.start < hi:
-            continue
+    for ref in places:
+        assert ref.place is not None
         span = _tokens(adoc, ref.mention.start, ref.mention.end)
         if span is not None:
             for i in range(span[0], span[1] + 1):
@@ -305,26 +299,6 @@ def _context(keys: dict[int, str], first: int, last: int, doc=None) -> tuple[lis
     own = {keys[i] for i in range(first, last + 1) if i in keys}
     near = sorted({keys[i] for i in idx if i in keys and not first <= i <= last} - own)
     return every, near
-
-
-def _action(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | None:
-    """Key of the claim's verb: 'GM seeks $16.6 billion' -> seek; None for 'be', 'have'."""
-    tok = adoc.token_at(claim.end - 1)
-    verb = _verb(tok) if tok is not None else None
-    return keys.get(verb.i) if verb is not None else None
-
-
-def _theme(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> str | None:
-    """Key of the object of the claim's verb: 'Apple introduced the iMac in 1998' -> imac."""
-    tok = adoc.token_at(claim.end - 1)
-    verb = _verb(tok) if tok is not None else None
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in keys:
-            if not claim.start <= adoc.char(child) < claim.end:
-                return keys[child.i]
-    return None
 
 
 def _record(adoc: ArticleDoc, t: Timex, tok: Token) -> bool:
@@ -367,11 +341,21 @@ def _verb(tok: Token) -> Token | None:
     return None
 
 
-def _anchor(adoc: ArticleDoc, claim: ClaimFact) -> None:
-    """When the figure holds, and whether it is told as a past event ('fell 3%')."""
+def _verb_facts(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> None:
+    """What the value's verb says: its act ('GM seeks $16.6 billion' -> seek; None for 'be'),
+    its object ('Apple introduced the iMac in 1998' -> imac) and, for figures, its named doer,
+    when the figure holds and whether it is told as a past event ('fell 3%')."""
     tok = adoc.token_at(claim.end - 1)
     verb = _verb(tok) if tok is not None else None
     if verb is None:
+        return
+    claim.action = keys.get(verb.i)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in keys:
+            if not claim.start <= adoc.char(child) < claim.end:
+                claim.theme = keys[child.i]
+                break
+    if claim.kind == "time":
         return
     # Only a time the clause states (or a present tense: the day of writing); a time carried
     # over from earlier sentences is too often another event's.
@@ -415,23 +399,19 @@ def _figure_modality(tok: Token) -> Modality:
 
 
 def _modality(tok: Token) -> Modality:
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX"):
-            # 'can carry 840 people' states an ability, told as fact.
-            if any(c.dep_ == "aux" and fold(c.text) == "can" for c in cur.children):
-                return Modality.REPORTED
-            # 'will take off and land on Friday': the second verb shares the first one's 'will'.
-            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
-                return _modality(cur.head)
-            # Headline style: 'Ports to sign accord next week' announces a plan.
-            if cur.dep_ == "ROOT" and any(c.tag_ == "TO" for c in cur.children):
-                return Modality.PLANNED
-            return modality_of(cur)
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return Modality.REPORTED
+    verb = _verb(tok)
+    if verb is None:
+        return Modality.REPORTED
+    # 'can carry 840 people' states an ability, told as fact.
+    if any(c.dep_ == "aux" and fold(c.text) == "can" for c in verb.children):
+        return Modality.REPORTED
+    # 'will take off and land on Friday': the second verb shares the first one's 'will'.
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _modality(verb.head)
+    # Headline style: 'Ports to sign accord next week' announces a plan.
+    if verb.dep_ == "ROOT" and any(c.tag_ == "TO" for c in verb.children):
+        return Modality.PLANNED
+    return modality_of(verb)
 
 
 def _tokens(adoc: ArticleDoc, start: int, end: int) -> tuple[int, int] | None:
@@ -638,7 +618,7 @@ def _measures(
             # A count the parser did not tie to its noun: '(between) 210 and 330 passengers'.
             unit, high_value, end = counted
             if high_value is not None and high_value > value:
-                claim = _bare_count(adoc, sent, keys, start, end, unit, value, high_value)
+                claim = _bare_count(adoc, keys, start, end, unit, value, high_value)
                 if claim is not None:
                     taken.append((start, end))
                     out.append(claim)
@@ -673,16 +653,19 @@ def _measures(
         taken.append((start, end))
         before = sent.text[: m.start()].split()[-1:] if m.start() else []
         prev = fold(before[0]) if before else ""
+        if unit in ("percent", "point"):  # a size of change: its direction is in the words
+            value = low = high = abs(value)
+        text = adoc.article.text[start:end].rstrip()
         out.append(
             ClaimFact(
                 kind="measure",
-                text=adoc.article.text[start:end].rstrip(),
+                text=text,
                 start=start,
-                end=start + len(adoc.article.text[start:end].rstrip()),
+                end=start + len(text),
                 unit=unit,
-                value=abs(value) if unit in ("percent", "point") else value,
-                low=abs(value) if unit in ("percent", "point") else low,
-                high=abs(value) if unit in ("percent", "point") else high,
+                value=value,
+                low=low,
+                high=high,
                 bound="rounded" if scale else None,
                 keys=every,
                 near=near,
@@ -744,7 +727,6 @@ def _noun_after(
 
 def _bare_count(
     adoc: ArticleDoc,
-    sent: Span,
     keys: dict[int, str],
     start: int,
     end: int,
