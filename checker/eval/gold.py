@@ -233,21 +233,17 @@ def _locate(
     if path not in texts:
         try:
             texts[path] = read_article_text(path)
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
+            if isinstance(exc, UnicodeDecodeError):
+                reason = f"not UTF-8 (invalid byte at offset {exc.start})"
+            else:
+                reason = exc.strerror or str(exc)
             raise src.error(
                 "E216",
                 ("items", index, side, "file"),
                 item_id=item.id,
                 file=base / quote.file,
-                reason=exc.strerror or str(exc),
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise src.error(
-                "E216",
-                ("items", index, side, "file"),
-                item_id=item.id,
-                file=base / quote.file,
-                reason=f"not UTF-8 (invalid byte at offset {exc.start})",
+                reason=reason,
             ) from None
     text = texts[path]
     spans = find_quote(text, quote.quote)
