@@ -102,6 +102,7 @@ def claim_comparisons(
         sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
         modality = modality_pair(x.modality, y.modality)
         about = ", ".join(p.shared[:4])
+        confidence = round(min(0.9, 0.4 + p.score / 2), 2)
         if x.kind == "place":
             assert x.place is not None and y.place is not None
             # Countries and continents are named in passing everywhere; a city or a region
@@ -132,7 +133,7 @@ def claim_comparisons(
                     sy,
                     {"place_relation": prel.kind, "modality": modality},
                     f"{prel.detail}; the sentences share: {about}",
-                    round(min(0.9, 0.4 + p.score / 2), 2),
+                    confidence,
                     # Sentences name many places: wording alone supports agreements only.
                     evidence=min(p.evidence, 1),
                 ),
@@ -186,7 +187,7 @@ def claim_comparisons(
                     "plan_change": plan_change(x.evidence.quote, y.evidence.quote),
                 },
                 f"{words[rel]}; the sentences share: {about}",
-                round(min(0.9, 0.4 + p.score / 2), 2),
+                confidence,
                 evidence=p.evidence,
             )
         else:
@@ -208,7 +209,7 @@ def claim_comparisons(
                 sy,
                 {"count_relation": rel, "modality": modality},
                 f"{x.text} vs {y.text}; the sentences share: {about}",
-                round(min(0.9, 0.4 + p.score / 2), 2),
+                confidence,
                 evidence=p.evidence,
             )
         out.append(comp)

@@ -254,8 +254,12 @@ def claim_pairs(
     same_day: Callable[[ClaimFact, ClaimFact], bool],
 ) -> list[ClaimPair]:
     """Best-matching claims across articles of one story."""
+    # Sentences (article, start) that state a figure ('the DAX fell 3% on Monday').
     figures = {
-        f.article: {c.evidence.start: True for c in f.claims if c.kind == "measure"} for f in facts
+        (c.evidence.article, c.evidence.start)
+        for f in facts
+        for c in f.claims
+        if c.kind == "measure"
     }
     out: list[ClaimPair] = []
     for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
@@ -331,8 +335,8 @@ def claim_pairs(
             if strong and (_acts_differ(x, y) or not _may_conflict(x, y)):
                 strong = False
             if x.kind == "time" and (
-                figures[fa.article].get(x.evidence.start)
-                or figures[fb.article].get(y.evidence.start)
+                (x.evidence.article, x.evidence.start) in figures
+                or (y.evidence.article, y.evidence.start) in figures
             ):
                 strong = False
             out.append(ClaimPair(x, y, s, shared, 2 if strong else 1))
