@@ -52,6 +52,7 @@ class Spec:
     mod: str | None = None
     utc_offset: int | None = None  # clock time in a zone: minutes east of UTC (value made UTC)
     dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
+    trading: bool = False  # shift: count trading days (skip Saturday and Sunday)
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -398,6 +399,20 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="quarter", quarter=q)
 
 
+@register("quarter_ending")
+def quarter_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the quarter ending September 30": the calendar quarter holding that date."""
+    mo = month_number(_g(m, "month") or _g(m, "month2"), lex)
+    d = int(_g(m, "day") or _g(m, "day2") or 0)
+    if mo is None or not _valid(2000, mo, d):
+        return None
+    q = (mo - 1) // 3 + 1
+    y = _year(m, dct)
+    if y is not None:
+        return Spec(rule.type, value=f"{y}-Q{q}")
+    return Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q)
+
+
 @register("half")
 def half(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     word = _g(m, "h") or _g(m, "h2")
@@ -412,8 +427,25 @@ def half(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec |
 # ---- DCT-relative and anaphoric ----------------------------------------------------------------
 
 
+# a capitalised "Today" inside a sentence is a name ("Radio 4's Today programme", "told Today",
+# "USA Today"); at the start of a sentence or in a title-cased headline it is the day
+_TODAY_NAME_AFTER = re.compile(r"\s+(?:programme|program|show)\b", re.IGNORECASE)
+_TODAY_NAME_BEFORE = re.compile(r"(?:\b[a-z][\w-]*|['’]s|\bUSA)\s+$")
+
+
+def _is_today_name(m: re.Match[str]) -> bool:
+    word = m.group("word")
+    if word != "Today":
+        return False
+    if _TODAY_NAME_AFTER.match(m.string, m.end()):
+        return True
+    return _TODAY_NAME_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]) is not None
+
+
 @register("deictic_day")
 def deictic_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    if _g(m, "word") and _is_today_name(m):
+        return None
     word = (_g(m, "word") or "").lower()
     direction = _norm(_g(m, "dir") or "")
     rel = (_g(m, "rel") or "").lower()
@@ -440,6 +472,9 @@ def rel_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
 @register("ref_unit")
 def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     unit = m.group("unit").lower()
+    trading = unit == "session" or bool(_g(m, "trading"))
+    if unit == "session":
+        unit = "day"
     if rule.params.get("lowercase_unit") and m.group("unit")[0].isupper():
         return None  # "Car of the Year" is a title, not a time
     rel = _norm(_g(m, "rel") or "the same")
@@ -458,7 +493,7 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if rule.name == "the_year_with_mod":
         # "the end of the year": the year in focus (same sentence) or the DCT's
         return Spec(rule.type, kind="fill", anchor="near", gran=unit, unit=unit)
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=unit)
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=unit, trading=trading)
 
 
 def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:
@@ -543,6 +578,14 @@ def market_day(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
     return Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
 
 
+# a weekday in a newspaper's name: "The Sunday Times", "the Mail on Sunday"
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?-i:Telegraph|Times|Mirror|Express|Herald|Post|Tribune|Mail|Independent|Observer"
+    r"|Sport|People|Star|Business\s+Post|Morning\s+Herald)\b"
+)
+_NEWSPAPER_BEFORE = re.compile(r"\b(?-i:Mail|Post|Star|Independent)\s+on\s+$")
+
+
 @register("weekday")
 def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     wd = weekday_number(m.group("weekday"), lex)
@@ -551,6 +594,10 @@ def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     before = m.string[max(0, m.start() - 12) : m.start()].split()
     if before and before[-1][0].isupper() and before[-1].lower() in lex.weekday_name_prefixes:
         return None  # "Black Monday", "Good Friday"
+    if _NEWSPAPER_AFTER.match(m.string, m.end()) or _NEWSPAPER_BEFORE.search(
+        m.string, max(0, m.start() - 10), m.start()
+    ):
+        return None  # "the Sunday Telegraph", "the Mail on Sunday"
     pod = _g(m, "pod")
     suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
     direction = _direction(m)
@@ -763,7 +810,7 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     else:
         num = parse_number(num_text, lex)
         if num is None and not re.fullmatch(
-            r"several|a\s+few|few|many|some|numerous|a\s+couple\s+of|a\s+number\s+of",
+            r"several|a\s+few|few|many|some|numerous|a\s+couple\s+of|couple\s+of|a\s+number\s+of",
             _norm(num_text),
         ):
             return None
@@ -796,9 +843,14 @@ _ADVERBS = {
     "hourly": "PT1H",
     "quarterly": "P3M",
     "biannual": "P6M",
+    "bi-annual": "P6M",
     "semiannual": "P6M",
     "semi-annual": "P6M",
     "biennial": "P2Y",
+    "full-year": "P1Y",
+    "full year": "P1Y",
+    "half-year": "P6M",
+    "half year": "P6M",
 }
 
 
@@ -813,8 +865,8 @@ def set_adverb(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
             return None
     if rule.params.get("as_duration"):
         # "annual profit": the amount accumulated over one year (MEANTIME types it DURATION)
-        return Spec("DURATION", value=_ADVERBS[word.lower()])
-    return Spec("SET", value=_ADVERBS[word.lower()])
+        return Spec("DURATION", value=_ADVERBS[_norm(word)])
+    return Spec("SET", value=_ADVERBS[_norm(word)])
 
 
 @register("fixed")

@@ -57,6 +57,9 @@ class Context:
     same_sentence: bool  # the reference was mentioned earlier in the current sentence
     future: bool  # the clause speaks about the future ("will", "is set to", ...)
     day_ref: Reference | None = None  # the last day (or finer) mentioned: "later in the day"
+    # the last quarter and the last month mentioned: "the same quarter" after "earlier in the
+    # week" is the quarter talked about before, not the week's
+    unit_refs: dict[str, Reference] | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,15 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
             if ref.value.endswith("-WE"):
                 gran = "weekend"
     need = min(GRAN_RANK[spec.unit], GRAN_RANK[gran])
+    if (
+        spec.anchor == "ref"
+        and spec.n == 0
+        and ref is not None
+        and ctx.unit_refs
+        and gran in ctx.unit_refs
+        and GRAN_RANK[ref.interval.granularity] < GRAN_RANK[gran]
+    ):
+        ref = ctx.unit_refs[gran]
     if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"
     elif spec.anchor == "ref" and gran == "day" and ctx.day_ref is not None:
@@ -149,6 +161,10 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     if base is None:
         return _unresolved(spec)
     d = shift(base, spec.unit, spec.n)
+    if spec.trading and spec.unit == "day" and spec.n:
+        step = timedelta(days=1 if spec.n > 0 else -1)
+        while d.weekday() >= 5:  # "the previous session" before a Monday is the Friday
+            d += step
     value = fmt(d, gran) + (spec.suffix if gran == "day" else "")
     return _finish(value, anchor, spec.type)
 
@@ -197,17 +213,26 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
     if value is None:
         return _unresolved(spec)
     if anchor == "dct" and spec.anchor == "near" and ctx.dct is not None:
-        value = _by_tense(spec, value, year, base, ctx)
+        value = _by_tense(spec, value, year, base, ctx.future, ctx.dct, ctx.dct)
+    elif use_ref and spec.anchor == "near" and spec.month and not ctx.future:
+        assert ref is not None
+        if ref.interval.granularity == "day":
+            # a month named in a past-tense clause after a day mentioned earlier in the sentence
+            # is not one that starts after that day ("On Friday, output for December was
+            # released": the December before that Friday)
+            value = _by_tense(spec, value, year, base, False, ref.interval.begin, ref.interval.end)
     return _finish(value, anchor, spec.type)
 
 
-def _by_tense(spec: Spec, value: str, year: int, base: date, ctx: Context) -> str:
-    """Pick the year for a DCT-anchored month, month-day, season, quarter or half."""
-    assert ctx.dct is not None
+def _by_tense(
+    spec: Spec, value: str, year: int, base: date, future: bool, begin: date, end: date
+) -> str:
+    """Pick the year for a month, month-day, season, quarter or half relative to a time in
+    focus [begin, end] (the DCT, or a shorter period mentioned earlier in the sentence)."""
     iv = interval_of(value)
     if iv is None or not (spec.month or spec.season or spec.quarter or spec.half):
         return value
-    dct = ctx.dct
+    dct = begin
     if spec.quarter or spec.half or spec.season:
         # business-news quarters and seasons: the occurrence nearest to the DCT that fits the
         # tense (a past-tense clause does not report a quarter that has not begun)
@@ -217,14 +242,14 @@ def _by_tense(spec: Spec, value: str, year: int, base: date, ctx: Context) -> st
             civ = interval_of(cand) if cand else None
             if not cand or not civ:
                 continue
-            if (ctx.future and civ.end < dct) or (not ctx.future and civ.begin > dct):
+            if (future and civ.end < dct) or (not future and civ.begin > end):
                 continue
             if best_gap is None or _gap(civ, dct) < best_gap:
                 best, best_gap = cand, _gap(civ, dct)
         return best or value
-    if ctx.future and iv.end < dct:
+    if future and iv.end < dct:
         return _fill_value(spec, year + 1, base) or value
-    if not ctx.future and iv.begin > dct + FUTURE_SLACK:
+    if not future and iv.begin > end + FUTURE_SLACK:
         return _fill_value(spec, year - 1, base) or value
     return value
 

@@ -151,8 +151,12 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     fut = _last_cue_end(lex.future_cues, text, sentence_start, start)
     past = _last_cue_end(lex.past_cues, text, sentence_start, start)
     if fut >= 0 or past >= 0:
-        return fut > past
+        # ">=": a cue that is both ("expected", "scheduled" also end in -ed) speaks of the future
+        return fut >= past
     after = text[end : end + _CLAUSE_LOOKAHEAD]
+    stop = _SENTENCE_END.search(after)  # the cue must be in the same sentence
+    if stop is not None:
+        after = after[: stop.start()]
     return lex.future_cues.search(after) is not None
 
 
@@ -173,6 +177,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
     result: list[Timex] = []
     ref: Reference | None = None
     day_ref: Reference | None = None
+    unit_refs: dict[str, Reference] = {}
     for c in chosen:
         sentence_start = _sentence_start(text, c.start)
         ctx = Context(
@@ -181,6 +186,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             same_sentence=ref is not None and ref.end >= sentence_start,
             future=_future(text, sentence_start, c.start, c.end, table),
             day_ref=day_ref,
+            unit_refs=unit_refs,
         )
         r = resolve(c.spec, ctx)
         result.append(
@@ -199,4 +205,6 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
                 day_ref = ref
+            elif r.interval.granularity in ("month", "quarter"):
+                unit_refs[str(r.interval.granularity)] = ref
     return result
