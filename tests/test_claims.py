@@ -299,8 +299,10 @@ def test_two_word_synonym_with_a_word_between(tmp_path: Path, extractor: Extract
         tmp_path, extractor, "Jet\n\nThe aircraft should enter airline service in 2008."
     )
     year = next(c for c in claims if c.kind == "time")
-    # 'enter … service' means a start, and 'airline' keeps its own key
-    assert "begin" in year.keys and "airline" in year.keys
+    # 'enter … service' is the entry into service, and 'airline' keeps its own key
+    assert "service_entry" in year.keys and "airline" in year.keys
+    # the date is of that milestone, which counts as a word next to it
+    assert year.milestone == "service_entry" and "service_entry" in year.near
 
 
 def test_record_baselines_that_differ_conflict(tmp_path: Path) -> None:
@@ -319,3 +321,107 @@ def test_record_baselines_that_differ_conflict(tmp_path: Path) -> None:
         kind="time",
     )
     assert [(f.rule, f.verdict.value) for f in records] == [("T101", "conflict")]
+
+
+def test_pronoun_subject_takes_the_words_of_the_sentence_before(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Jet\n\nThe Vantor V9 is a mid-sized passenger airliner under development. "
+        "It will carry between 200 and 350 passengers.\n\nThe ferry seats 400 people.",
+    )
+    carried = next(c for c in claims if c.bound == "range")
+    # 'it' is the mid-sized airliner described just before
+    assert {"mid", "sized", "aircraft"} <= set(carried.keys)
+    ferry = next(c for c in claims if c.value == 400)
+    assert "mid" not in ferry.keys  # a sentence with its own subject keeps its own words
+
+
+def test_dates_and_places_are_not_participant_names(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Markets\n\nThe exchanges of Russia stay closed until Friday after losing 7 percent.",
+    )
+    pct = next(c for c in claims if c.unit == "percent")
+    assert "friday" not in pct.names and "russia" not in pct.names
+
+
+def test_one_precise_figure_ties_two_sentences_to_one_report(tmp_path: Path) -> None:
+    # The titles share no word and the articles are eleven days apart, but both sentences give
+    # the index's close as 8,579.19: the falls they give are of that one day, and differ.
+    findings = _findings(
+        tmp_path,
+        (
+            "2008-10-09",
+            "Markets down everywhere\n\nIn Zolotar, the largest drop was with the Vantage index, "
+            "which fell 678 points to below 9,000, closing at 8,579.19.",
+        ),
+        (
+            "2008-10-20",
+            "Vantage recovers in Zolotar\n\nThe index fell to its lowest level in five years at "
+            "8,579.19, falling 679 points in one day.",
+        ),
+        kind="count",
+    )
+    conflicts = [f for f in findings if f.verdict.value == "conflict"]
+    assert [f.rule for f in conflicts] == ["N101"]
+    assert {c.value for c in conflicts[0].claims} == {"678 points", "679 points"}
+
+
+def test_changes_over_different_stretches_are_not_comparable() -> None:
+    nine_days = _claim(kind="measure", unit="point", value=2000.0, period="P9D")
+    one_day = _claim(kind="measure", unit="point", value=679.0, period="P1D")
+    assert not comparable(nine_days, one_day)
+    assert comparable(one_day, _claim(kind="measure", unit="point", value=678.0, period="P1D"))
+
+
+def test_milestone_dates_conflict_whatever_verb_they_hang_on(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2005-04-27",
+            "Giant Airco jet flies\n\nNordair, which will be the first company to operate the new "
+            "Airco jet, in July 2006, has opened bookings for this first regular flight.",
+        ),
+        (
+            "2005-11-05",
+            "Engine trouble delays Airco superjumbo\n\nNordair will display the aircraft they "
+            "intend to launch into passenger-carrying service in November 2006.",
+        ),
+        kind="time",
+    )
+    # 'first regular flight' and 'passenger-carrying service' are one milestone; both
+    # dates lie after the articles were written, so both are plans.
+    assert [(f.rule, f.verdict.value) for f in findings] == [("T102", "conflict")]
+    assert "entry into service" in findings[0].explanation
+
+
+def test_a_sentence_milestone_is_the_one_of_the_dates_clause(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Jet\n\nThe first test flight of the aircraft may take place in March, and the first "
+        "commercial flight is expected to take off in mid-2006.",
+        published="2005-01-18",
+    )
+    when = {c.text: c.milestone for c in claims if c.kind == "time"}
+    assert when == {"March": "maiden_flight", "mid-2006": "service_entry"}
+
+
+def test_figures_after_bound_words_are_bounds(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Markets\n\nThe index fell 678 points or more than 7.3% to below 9,000, closing at "
+        "8,579.19.",
+    )
+    by_text = {c.text: c for c in claims if c.kind == "measure"}
+    assert by_text["7.3%"].bound == "more_than" and by_text["7.3%"].low == 7.3
+    below = by_text["9,000"]
+    assert below.bound == "fewer_than" and below.low == 0 and below.high == 9000
+    assert by_text["8,579.19"].bound is None

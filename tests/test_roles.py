@@ -181,3 +181,12 @@ def test_other_organisation_years_apart_or_former_is_no_conflict(tmp_path: Path)
            "Kestrel Batteries CEO Maria Lindqvist said so on Thursday. "
            "Former Northwind Motors CEO Maria Lindqvist was there too.")  # fmt: skip
     assert [f for f in _findings(tmp_path) if f[1] == "conflict"] == []
+
+
+def test_its_title_belongs_to_the_organisation_just_named(extractor: Extractor) -> None:
+    roles = _roles(
+        extractor,
+        "Emails\n\nThe officials appear biased against Boeing's main competitor, Airbus and its "
+        "CEO Ralph Crosby. The union and its leader spoke on Monday.",
+    )
+    assert ("Ralph Crosby", "ceo", "airbus") in roles

@@ -26,10 +26,12 @@ from checker.textutil import fold
 _TITLE_STOP = {"the", "and", "for", "with", "from", "after", "over", "into", "amid", "says", "said"}
 
 
-def _title_words(title: str) -> set[str]:
-    """Content words of a title, folded, a plural 's' dropped: what two titles can share."""
+def _title_words(title: str, meaning: Callable[[str], str | None]) -> set[str]:
+    """Content words of a title, folded, a plural 's' dropped, as their meaning class when
+    they have one ('airliner' and 'superjumbo' are both aircraft): what two titles can share."""
     words = re.findall(r"[a-z0-9]+", fold(title))
-    return {w.rstrip("s") for w in words if len(w) > 2 and w not in _TITLE_STOP}
+    stems = {w.rstrip("s") for w in words if len(w) > 2 and w not in _TITLE_STOP}
+    return {meaning(w) or w for w in stems}
 
 
 def claim_comparisons(
@@ -40,6 +42,7 @@ def claim_comparisons(
     related: Callable[[str, str], bool],
     same_story: Callable[[str, str], bool],
     done: list[Comparison],
+    meaning: Callable[[str], str | None] = lambda _word: None,
 ) -> list[Comparison]:
     """Numbers and dates outside recognised events, paired by the words around them."""
     # Values already compared through an event say it better (their highlights).
@@ -83,14 +86,14 @@ def claim_comparisons(
 
     out: list[Comparison] = []
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-    titles = {a: _title_words(art.title) for a, art in articles.items()}
+    titles = {a: _title_words(art.title, meaning) for a, art in articles.items()}
     for p in claim_pairs(facts, related, disjoint, same_day):
         # Articles of related but different stories may agree on a figure, never conflict.
         if not same_story(p.a.evidence.article, p.b.evidence.article):
             p.evidence = min(p.evidence, 1)
         # Articles whose titles share no word may be on different subjects of one story
         # (two aircraft, two companies): their figures may agree, never conflict.
-        if not titles[p.a.evidence.article] & titles[p.b.evidence.article]:
+        if not (titles[p.a.evidence.article] & titles[p.b.evidence.article] or p.anchored):
             p.evidence = min(p.evidence, 1)
         x, y = p.a, p.b
         ax, ay = x.evidence.article, y.evidence.article
@@ -101,7 +104,7 @@ def claim_comparisons(
         sx = Side(ax, x.evidence, x.text, highlight=(x.start, x.end))
         sy = Side(ay, y.evidence, y.text, highlight=(y.start, y.end))
         modality = modality_pair(x.modality, y.modality)
-        about = ", ".join(p.shared[:4])
+        about = ", ".join(label("synonyms", k) or k for k in p.shared[:4])
         confidence = round(min(0.9, 0.4 + p.score / 2), 2)
         if x.kind == "place":
             assert x.place is not None and y.place is not None
@@ -160,9 +163,13 @@ def claim_comparisons(
                 continue
             # 'on Tuesday' lies within '2007' whatever happened on Tuesday: a date inside
             # another agrees only when both date the same act or the same thing.
-            same_act = records or any(
-                u is not None and u == v
-                for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))
+            same_act = (
+                records
+                or bool(x.milestone and x.milestone == y.milestone)
+                or any(
+                    u is not None and u == v
+                    for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))
+                )
             )
             if rel != "equal" and not same_act:
                 continue
@@ -198,7 +205,7 @@ def claim_comparisons(
             # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
             # new value of its day, not a rival report of one value.
             changed = (set(x.near) | set(y.near)) & {"rise", "decrease"}
-            if rel in ("disjoint", "bounds_differ") and changed:
+            if rel in ("disjoint", "bounds_differ") and changed and not p.anchored:
                 if published[ax] != published[ay]:
                     p.evidence = min(p.evidence, 1)
             what = "duration" if x.kind == "duration" else (label("synonyms", x.unit) or x.unit)

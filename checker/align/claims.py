@@ -39,6 +39,8 @@ class ClaimPair:
     score: float
     shared: list[str]
     evidence: int
+    # The two sentences state one precise figure in common: one report of one day.
+    anchored: bool = False
 
 
 def _weights(facts: list[ArticleFacts]) -> Callable[[str], float]:
@@ -75,6 +77,8 @@ _MONTH = re.compile(
 # Added to the score of two claims with the same specific value, or the same small number.
 EQUAL_BONUS = 0.3
 SMALL_EQUAL_BONUS = 0.1
+# Added to the score of two figures in sentences that state one precise figure in common.
+ANCHOR_BONUS = 0.4
 # A pair within this share of a claim's best score is a near-tie, kept too.
 TIE = 0.93
 # A title repeats a sentence of the article; matching the sentence itself quotes more.
@@ -112,6 +116,9 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
         assert x.low is not None and x.high is not None and y.low is not None and y.high is not None
         if not (x.low <= y.high and y.low <= x.high):
             return False
+    # 'fell 2,000 points in nine days' and 'fell 679 points in one day' measure two stretches.
+    if x.period and y.period and x.period != y.period:
+        return False
     dx, dy = set(x.near) & DIRECTIONS, set(y.near) & DIRECTIONS
     return not (len(dx) == 1 and len(dy) == 1 and dx != dy)
 
@@ -151,6 +158,10 @@ def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
         if x.record and y.record:
             ax, ay = x.anchor, y.anchor
             return bool(ax and ay) and (ax == ay or ax in y.near or ay in x.near)
+        # 'enters service in July' and 'to launch into passenger service in November': a
+        # milestone happens once, whichever verb its date hangs on.
+        if x.milestone and x.milestone == y.milestone:
+            return True
         # The same act on the same thing: 'launched a 3G iPhone' is not 'was started in 1976'.
         if not (x.theme and y.theme and (x.theme == y.theme)):
             return False
@@ -232,6 +243,32 @@ def _same_day_required(x: ClaimFact, y: ClaimFact) -> bool:
     return volatile(x.unit)
 
 
+def _exact_figure(x: ClaimFact) -> float | None:
+    """A figure precise enough to identify a report ('closing at 8,579.19'): at least four
+    significant digits. Round numbers and small counts recur by chance."""
+    if x.kind not in ("count", "measure") or x.value is None or x.bound:
+        return None
+    digits = re.sub(r"\D", "", f"{abs(x.value):.2f}").strip("0")
+    return x.value if len(digits) >= 4 else None
+
+
+def _anchored(fa: ArticleFacts, fb: ArticleFacts) -> set[tuple[int, int]]:
+    """Sentence pairs (starts in fa, fb) that state the same precise figure: one report of one
+    day, whatever their other words ('The index fell … at 8,579.19' / 'the Dow … closing at
+    8,579.19')."""
+    sentences: dict[float, set[int]] = defaultdict(set)
+    for c in fa.claims:
+        v = _exact_figure(c)
+        if v is not None:
+            sentences[v].add(c.evidence.start)
+    out: set[tuple[int, int]] = set()
+    for c in fb.claims:
+        v = _exact_figure(c)
+        if v is not None:
+            out.update((sa, c.evidence.start) for sa in sentences.get(v, ()))
+    return out
+
+
 def score(x: ClaimFact, y: ClaimFact, weight: Callable[[str], float]) -> tuple[float, list[str]]:
     kx, ky = set(x.keys) | set(x.near), set(y.keys) | set(y.near)
     nx, ny = set(x.near), set(y.near)
@@ -267,6 +304,7 @@ def claim_pairs(
             continue
         # Word weights from the two articles alone: the same pair scores the same in any folder.
         weight = _weights([fa, fb])
+        anchored = _anchored(fa, fb)
         scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
         # Only claims of one unit can pair: look them up instead of trying every pair.
         by_unit: dict[str, list[int]] = defaultdict(list)
@@ -280,6 +318,10 @@ def claim_pairs(
                 if not comparable(x, y) or disjoint(x, y):
                     continue
                 s, shared = score(x, y, weight)
+                # Other figures of two sentences that state one precise figure are of one report.
+                anchor = (x.evidence.start, y.evidence.start) in anchored and x.value != y.value
+                if anchor:
+                    s += ANCHOR_BONUS
                 if x.headline or y.headline:
                     s *= HEADLINE_FACTOR
                 s *= 1 + 0.1 * _closeness(x, y)
@@ -293,8 +335,9 @@ def claim_pairs(
                 # The same way of bounding a figure ('up to', a range) is the same statement.
                 if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
                     s += 0.1
-                # So is the baseline of a record on both sides ('worst … since 1998').
-                if x.record and y.record:
+                # So is the baseline of a record on both sides ('worst … since 1998'), or one
+                # milestone ('enters service').
+                if (x.record and y.record) or (x.milestone and x.milestone == y.milestone):
                     s += 0.1
                 # What both count is shared too, whether or not its noun is in the value's
                 # own words ('210 and 330 passengers' / '210 and 250 … passengers').
@@ -303,7 +346,9 @@ def claim_pairs(
                 # wording that matches closely even to agree.
                 # A daily figure of another day ('slipped 2.3%') too: it is another figure,
                 # even when the numbers match, unless the sentences say the same thing.
-                other_day = x.kind != "time" and _same_day_required(x, y) and not same_day(x, y)
+                other_day = (
+                    x.kind != "time" and _same_day_required(x, y) and not (anchor or same_day(x, y))
+                )
                 floor = STRONG_SCORE if _acts_differ(x, y) or other_day else WEAK_SCORE
                 if s >= floor and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
                     scored[(i, j)] = (s, shared)
@@ -319,9 +364,13 @@ def claim_pairs(
                 continue
             x, y = fa.claims[i], fb.claims[j]
             near_shared = set(x.near) & set(y.near)
+            anchor = (x.evidence.start, y.evidence.start) in anchored and x.value != y.value
             # Short sentences have few words to share: ask for all they have, up to three.
             smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
             enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))
+            if anchor:  # the shared figure is itself the strongest shared word
+                enough = WEAK_SHARED
+                shared = [*shared, "the same figure"]
             # Names count too ('ANA' for 'All Nippon Airways'), and so does the same way of
             # bounding a figure ('between … and …' on both sides).
             cues = set(shared) | (set(x.names) & set(y.names))
@@ -330,7 +379,7 @@ def claim_pairs(
             strong = s >= STRONG_SCORE and len(cues) >= enough and bool(near_shared)
             # Dates beside figures ('the DAX fell 3% on Monday') are periodic reports: a date
             # differing there is another day's report, not a contradiction.
-            if strong and _same_day_required(x, y) and not same_day(x, y):
+            if strong and _same_day_required(x, y) and not (anchor or same_day(x, y)):
                 strong = False
             if strong and (_acts_differ(x, y) or not _may_conflict(x, y)):
                 strong = False
@@ -339,5 +388,5 @@ def claim_pairs(
                 or (y.evidence.article, y.evidence.start) in figures
             ):
                 strong = False
-            out.append(ClaimPair(x, y, s, shared, 2 if strong else 1))
+            out.append(ClaimPair(x, y, s, shared, 2 if strong else 1, anchor))
     return out

@@ -135,6 +135,11 @@ class PairBuilder:
         entry = self.vocab.get(kind, entry_id)
         return entry.label if entry is not None else None
 
+    def _meaning(self, word: str) -> str | None:
+        """The meaning class of a word ('airliner' -> aircraft), if the vocabulary has one."""
+        entry = self.vocab.lookup("synonyms", word)
+        return entry.id if entry is not None else None
+
     def recurring(self, event_type: str | None) -> bool:
         entry = self.vocab.get("event_types", event_type) if event_type else None
         return bool(getattr(entry, "recurring", False))
@@ -195,7 +200,14 @@ class PairBuilder:
 
         out.extend(
             claim_comparisons(
-                facts, self.articles, self.gazetteer, self.label, related, same_story, out
+                facts,
+                self.articles,
+                self.gazetteer,
+                self.label,
+                related,
+                same_story,
+                out,
+                meaning=self._meaning,
             )
         )
         out.extend(self.role_comparisons(facts))

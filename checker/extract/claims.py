@@ -15,7 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Span, Token
 
 from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
-from checker.extract.counts import number_in_name
+from checker.extract.counts import approx_bounds, number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
 from checker.extract.numbers import parse_number
@@ -24,6 +24,7 @@ from checker.extract.statements import GENERIC
 from checker.extract.timeref import time_for_token
 from checker.models.facts import ClaimFact, CountFact, Modality, PlaceRef
 from checker.models.time import Timex
+from checker.rules.vocab import CountEntry
 from checker.textutil import fold
 
 # Words that occur around any value and tell nothing about what it measures: the words of
@@ -109,6 +110,8 @@ NEAR_WINDOW = 6
 def claims(adoc: ArticleDoc, ctx: Context) -> None:
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in adoc.timexes]
     previous_names: list[str] = []
+    previous_keys: dict[int, str] = {}
+    milestones = {e.id for e in ctx.vocab.entries("synonyms") if getattr(e, "milestone", False)}
     # The gazetteer's places, by the sentence they are named in (read once, used three times).
     places_in: dict[int, list[PlaceRef]] = defaultdict(list)
     for ref in adoc.places:
@@ -119,6 +122,11 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
         places = places_in.get(n, [])
         keys = _keys(sent, ctx)
         keys.update(_place_keys(adoc, places))
+        # 'It will carry 200 to 350 passengers': 'it' is what the sentence before described.
+        own_keys = dict(keys)
+        if _pronoun_subject(sent):
+            keys = {**previous_keys, **keys}
+        previous_keys = own_keys
         timexes = adoc.timexes_in(s_start, s_end)
         dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.interval is not None]
         found: list[ClaimFact] = []
@@ -136,10 +144,23 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
         found.extend(_place_claims(adoc, places, keys))
         _fill_ellipsis(found, adoc.article.text)
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
-        names = {keys[t.i] for t in sent if t.pos_ == "PROPN" and t.i in keys}
+        # 'until Friday' is a date, not a participant; 'Russia' and 'Changi Airport' are
+        # places, compared as such.
+        in_time = [(t.start, t.end) for t in timexes]
+        in_time += [(r.mention.start, r.mention.end) for r in places]
+        names = {
+            keys[t.i]
+            for t in sent
+            if t.pos_ == "PROPN"
+            and t.i in keys
+            and t.ent_type_ not in ("GPE", "LOC", "FAC")
+            and not any(s <= t.idx + adoc.offset < e for s, e in in_time)
+        }
         # 'All Nippon Airways' is also 'ANA': initials of multi-word names.
         for ent in sent.ents:
-            words = [w for w in ent if w.is_alpha and w.is_title]
+            if ent.label_ not in ("ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"):
+                continue
+            words = [w for w in ent if w.is_alpha and w.is_title and w.lower_ != "the"]
             if len(words) >= 2:
                 names.add("".join(w.text[0] for w in words).lower())
         names = sorted(names)
@@ -157,6 +178,12 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             claim.context_names = context
             stated = next((t for t in dated if t.start != claim.start), None)
             claim.stated_time = stated if claim.kind != "time" else None
+            claim.period = _period(adoc.article.text, claim, timexes)
+            if claim.kind == "time":
+                claim.milestone = _milestone(adoc, claim, keys, milestones)
+                # What the date is of counts as a word next to it.
+                if claim.milestone and claim.milestone not in claim.near:
+                    claim.near = sorted([*claim.near, claim.milestone])
             _verb_facts(adoc, claim, keys)
         adoc.claims.extend(found)
     # A title repeats what the body says: keep the body's sentence, which says more.
@@ -208,30 +235,67 @@ def key_of(tok: Token, ctx: Context) -> str | None:
     return lemma
 
 
+def _milestone(
+    adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str], milestones: set[str]
+) -> str | None:
+    """The once-only step named closest to a date ('first flight in March and entry into
+    service in mid-2006': March dates the flight)."""
+    at = adoc.token_at(claim.start)
+    if at is None:
+        return None
+    found = [(i, k) for i, k in keys.items() if k in milestones and i < len(adoc.doc)]
+    # Milestones of the date's own clause first: its verb, or a verb that verb depends on.
+    chain, verb = set(), _verb(at)
+    while verb is not None and verb.i not in chain:
+        chain.add(verb.i)
+        verb = _verb(verb.head) if verb.head.i != verb.i else None
+    own = [(i, k) for i, k in found if (v := _verb(adoc.doc[i])) is not None and v.i in chain]
+    ranked = sorted((abs(i - at.i), k) for i, k in (own or found))
+    return ranked[0][1] if ranked else None
+
+
+def _period(text: str, claim: ClaimFact, timexes: list[Timex]) -> str | None:
+    """The stretch a figure's change is measured over: a duration just after it ('fell 679
+    points in one day') or just before it ('over the past nine days, it fell 2,000 points')."""
+    if claim.kind not in ("count", "measure"):
+        return None
+    for t in timexes:
+        if t.type != "DURATION" or t.value is None:
+            continue
+        gap = text[claim.end : t.start] if t.start >= claim.end else text[t.end : claim.start]
+        if len(gap) <= 25 and re.search(r"\b(in|over|during|within|for)\b", gap + " " + t.text):
+            return t.value
+    return None
+
+
+def _pronoun_subject(sent: Span) -> bool:
+    """The main verb's subject is 'it' or 'they' (not 'it is expected that …')."""
+    root = sent.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they") for c in root.children
+    ) and not any(c.dep_ in ("ccomp", "csubj", "csubjpass") for c in root.children)
+
+
 def _keys(sent: Span, ctx: Context) -> dict[int, str]:
-    """Token index -> key, for the content words of a sentence. Two-word synonyms first."""
+    """Token index -> key, for the content words of a sentence. Two-word synonyms first, next
+    to each other before with a word between ('first regular flight' is a regular flight,
+    not a first flight)."""
     out: dict[int, str] = {}
     toks = list(sent)
-    skip = -1
-    for k, tok in enumerate(toks):
-        if k <= skip or tok.i in out:  # already the second word of a two-word synonym
-            continue
-        # 'enter service', and with a word between: 'enter airline service'.
-        for gap in (1, 2):
-            if k + gap < len(toks):
-                pair = f"{fold(tok.lemma_)} {fold(toks[k + gap].lemma_)}"
-                entry = ctx.vocab.lookup("synonyms", pair)
-                if entry is not None:
-                    out[tok.i] = out[toks[k + gap].i] = entry.id
-                    skip = k + gap if gap == 1 else k
-                    break
-        else:
-            entry = None
-        if entry is not None:
-            continue
-        key = key_of(tok, ctx)
-        if key is not None:
-            out[tok.i] = key
+    # 'enter service', and with a word between: 'enter airline service'.
+    for gap in (1, 2):
+        for k, tok in enumerate(toks[:-gap]):
+            other = toks[k + gap]
+            if tok.i in out or other.i in out:
+                continue
+            entry = ctx.vocab.lookup("synonyms", f"{fold(tok.lemma_)} {fold(other.lemma_)}")
+            if entry is not None:
+                out[tok.i] = out[other.i] = entry.id
+    for tok in toks:
+        if tok.i not in out:
+            key = key_of(tok, ctx)
+            if key is not None:
+                out[tok.i] = key
     return out
 
 
@@ -383,6 +447,16 @@ def _time_modality(adoc: ArticleDoc, t: Timex, tok: Token) -> Modality:
     modality = _modality(tok)
     before = adoc.article.text[max(0, t.start - 8) : t.start].lower().split()[-1:]
     if before == ["until"] and modality in (Modality.NEGATED, Modality.HEDGED):
+        return Modality.PLANNED
+    # A date wholly after the day of writing cannot be of a reported fact: it is a plan,
+    # whatever verb the parse hangs it on.
+    published = adoc.article.published
+    if (
+        modality == Modality.REPORTED
+        and published is not None
+        and t.interval is not None
+        and t.interval.begin > published
+    ):
         return Modality.PLANNED
     return modality
 
@@ -655,6 +729,17 @@ def _measures(
         prev = fold(before[0]) if before else ""
         if unit in ("percent", "point"):  # a size of change: its direction is in the words
             value = low = high = abs(value)
+        bound = "rounded" if scale else None
+        # 'to below 9,000', 'more than 7.3%', 'nearly $5bn': the figure is a bound.
+        words = re.findall(r"[\w.]+", sent.text[max(0, m.start() - 25) : m.start()].lower())
+        for n in (3, 2, 1):
+            entry = ctx.vocab.lookup("counts", " ".join(words[-n:])) if len(words) >= n else None
+            if isinstance(entry, CountEntry) and entry.scale == "relative":
+                low, high = approx_bounds(entry, value)
+                if value < 0:
+                    low, high = -high, -low
+                bound = entry.id
+                break
         text = adoc.article.text[start:end].rstrip()
         out.append(
             ClaimFact(
@@ -666,7 +751,7 @@ def _measures(
                 value=value,
                 low=low,
                 high=high,
-                bound="rounded" if scale else None,
+                bound=bound,
                 keys=every,
                 near=near,
                 modality=_figure_modality(adoc.doc[span[0]]),

@@ -171,6 +171,13 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
     if doc[j].text in ("'s", "’s", "'", "’") and j > 0:
         j -= 1
     last = doc[j]
+    if last.lower_ in ("its", "their"):
+        # "Airbus and its CEO Ralph Crosby": the organisation just named in the sentence.
+        sent_start = last.sent.start
+        for ent in reversed(doc.ents):
+            if ent.end <= j and ent.start >= max(sent_start, j - 8) and ent.label_ == "ORG":
+                return _org_name(ent.text)
+        return None
     if last.ent_type_ == "ORG":
         ent = next((e for e in doc.ents if e.start <= j < e.end), None)
         if ent is not None:

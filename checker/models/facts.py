@@ -139,6 +139,13 @@ class ClaimFact(BaseModel):
     aspect: str | None = Field(
         None, description="level ('closed at 8,579') or change ('fell by 7.3%'), when told"
     )
+    milestone: str | None = Field(
+        None, description="a once-only step the sentence dates ('enters service'), for dates"
+    )
+    period: str | None = Field(
+        None,
+        description="the stretch a change is measured over ('fell 679 points in one day': P1D)",
+    )
     headline: bool = Field(False, description="stated in the article's title line")
     record: bool = Field(
         False, description="the baseline of a record: 'the worst crisis since 1998' (its date)"

@@ -274,6 +274,17 @@ class CountEntry(VocabEntry):
         return high is None or value < high or (value == high and not self.high_open)
 
 
+class SynonymEntry(VocabEntry):
+    """Words that mean the same when comparing the wording around two claims (`kind: synonyms`)."""
+
+    milestone: bool = Field(
+        default=False,
+        description="a once-only step in the life of a thing (entering service, a maiden "
+        "flight): two articles giving it different dates disagree, whichever verb the date "
+        "hangs on",
+    )
+
+
 # Kind name -> entry model. A new kind is one model and one line here.
 VOCAB_KINDS: dict[str, type[VocabEntry]] = {
     "roles": RoleEntry,
@@ -284,7 +295,7 @@ VOCAB_KINDS: dict[str, type[VocabEntry]] = {
     "modality": ModalityEntry,
     "counts": CountEntry,
     # Words that mean the same when comparing the wording around two claims.
-    "synonyms": VocabEntry,
+    "synonyms": SynonymEntry,
 }
 
 # Fields that name another entry of the same kind, checked after loading (E123).
