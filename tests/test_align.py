@@ -34,6 +34,14 @@ OCT = tx("2019-10", date(2019, 10, 1), date(2019, 10, 31), Granularity.MONTH)
 FALL = tx("2019-FA", date(2019, 9, 1), date(2019, 11, 30), Granularity.SEASON)
 Y2019 = tx("2019", date(2019, 1, 1), date(2019, 12, 31), Granularity.YEAR)
 Y2018_AFTER = tx("2018", date(2018, 1, 1), date(2018, 12, 31), Granularity.YEAR, "ON_OR_AFTER")
+MID2006 = tx("2006", date(2006, 1, 1), date(2006, 12, 31), Granularity.YEAR, "MID")
+LATE2006 = tx("2006", date(2006, 1, 1), date(2006, 12, 31), Granularity.YEAR, "END")
+NOV2006 = tx("2006-11", date(2006, 11, 1), date(2006, 11, 30), Granularity.MONTH)
+JUL2006 = tx("2006-07", date(2006, 7, 1), date(2006, 7, 31), Granularity.MONTH)
+DAY = date(2024, 7, 6)
+AT_2140 = tx("2024-07-06T21:40", DAY, DAY, Granularity.DAY)
+BEFORE_2200 = tx("2024-07-06T22:00", DAY, DAY, Granularity.DAY, "BEFORE")
+BEFORE_JUL6 = tx("2024-07-06", DAY, DAY, Granularity.DAY, "BEFORE")
 
 
 @pytest.mark.parametrize(
@@ -44,6 +52,11 @@ Y2018_AFTER = tx("2018", date(2018, 1, 1), date(2018, 12, 31), Granularity.YEAR,
         (Y2019, SEP, "b_in_a"),
         (SEP, SEP, "equal"),
         (Y2018_AFTER, SEP, "b_in_a"),  # "since 2018" allows September 2019
+        (NOV2006, MID2006, "disjoint"),  # November is not mid-2006 …
+        (JUL2006, MID2006, "a_in_b"),  # … July is
+        (NOV2006, LATE2006, "a_in_b"),
+        (AT_2140, BEFORE_2200, "a_in_b"),  # 'shortly before 22:00' may be 21:40 that day
+        (AT_2140, BEFORE_JUL6, "disjoint"),  # 'before 6 July' excludes the 6th
     ],
 )
 def test_time_relation(a: Timex, b: Timex, expected: str) -> None:

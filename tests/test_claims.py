@@ -425,3 +425,88 @@ def test_figures_after_bound_words_are_bounds(tmp_path: Path, extractor: Extract
     below = by_text["9,000"]
     assert below.bound == "fewer_than" and below.low == 0 and below.high == 9000
     assert by_text["8,579.19"].bound is None
+
+
+def test_record_told_as_years_back_is_its_baseline_year(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Index\n\nThe index fell to its lowest level in five years. Talks lasted for five years.",
+        published="2008-10-20",
+    )
+    record = next(c for c in claims if c.record)
+    assert (record.kind, record.time.value, record.text) == ("time", "2003", "five years")
+    # without a superlative, 'for five years' is a length of time
+    assert [c.kind for c in claims if c.text == "five years" and not c.record] == ["duration"]
+
+
+def test_starting_at_a_price_is_a_price(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Phone\n\nIt goes on sale on June 24, starting at $199. The show started at 9pm.",
+    )
+    assert next(c for c in claims if c.unit == "usd").action == "price"
+
+
+def test_sharing_only_who_is_not_a_rival_figure(tmp_path: Path) -> None:
+    conflicts = [
+        f
+        for f in _findings(
+            tmp_path,
+            (
+                "2008-09-18",
+                "Central banks act\n\nTotaling $180 billion, the Federal Reserve arranged to "
+                "increase swap lines with the European Central Bank.",
+            ),
+            (
+                "2007-08-10",
+                "Central banks inject cash\n\nYesterday, the Federal Reserve transferred $24 "
+                "billion to temporary reserves, following the European Central Bank.",
+            ),
+        )
+        if f.verdict.value == "conflict"
+    ]
+    assert conflicts == []
+
+
+def test_titles_of_one_meaning_and_three_names_make_one_story(tmp_path: Path) -> None:
+    # Long articles: three names in common out of fourteen is not enough by itself.
+    names_a = (
+        "Qantas, Emirates, Heathrow, Changi, Dubai, Frankfurt, Virgin Atlantic, British "
+        "Airways, China Southern, Korean Air, Noel Forgeard and John Leahy"
+    )
+    names_b = (
+        "Qantas, Emirates, Boeing, Toulouse, Rolls-Royce, Hamburg, Malaysia Airlines, "
+        "Thai Airways, Air France, Cathay Pacific, Gustav Humbert and Tom Enders"
+    )
+    findings = _findings(
+        tmp_path,
+        (
+            "2005-01-18",
+            f"Aerion launches giant airliner\n\nCustomers include {names_a}. The Aerion "
+            "aircraft will enter commercial service in mid-2006, the maker said. Analysts "
+            "praised the cabin, wings, cockpit, galley, lounges, showers and seats.",
+        ),
+        (
+            "2005-11-05",
+            f"Engine trouble delays Aerion superjumbo\n\nCustomers include {names_b}. The "
+            "Aerion aircraft will be launched into commercial service in November 2006. "
+            "Investors fret over wiring, suppliers, penalties, unions, factories and costs.",
+        ),
+        kind="time",
+    )
+    assert [(f.rule, f.verdict.value) for f in findings] == [("T102", "conflict")]
+
+
+def test_other_and_more_count_a_part(tmp_path: Path, extractor: Extractor) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Release\n\nMr Roe and the three other freed detainees were released. Two more bodies "
+        "were found. Five detainees were questioned.",
+    )
+    bounds = {c.text.split()[0].lower(): c.bound for c in claims if c.kind == "count"}
+    assert bounds == {"three": "part", "two": "part", "five": None}

@@ -26,7 +26,7 @@ from checker.textutil import fold
 _TITLE_STOP = {"the", "and", "for", "with", "from", "after", "over", "into", "amid", "says", "said"}
 
 
-def _title_words(title: str, meaning: Callable[[str], str | None]) -> set[str]:
+def title_words(title: str, meaning: Callable[[str], str | None]) -> set[str]:
     """Content words of a title, folded, a plural 's' dropped, as their meaning class when
     they have one ('airliner' and 'superjumbo' are both aircraft): what two titles can share."""
     words = re.findall(r"[a-z0-9]+", fold(title))
@@ -86,7 +86,7 @@ def claim_comparisons(
 
     out: list[Comparison] = []
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-    titles = {a: _title_words(art.title, meaning) for a, art in articles.items()}
+    titles = {a: title_words(art.title, meaning) for a, art in articles.items()}
     for p in claim_pairs(facts, related, disjoint, same_day):
         # Articles of related but different stories may agree on a figure, never conflict.
         if not same_story(p.a.evidence.article, p.b.evidence.article):

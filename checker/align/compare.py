@@ -25,14 +25,27 @@ def effective_interval(t: Timex) -> tuple[date, date] | None:
         return None
     begin, end = iv.begin, iv.end
     mod = (t.mod or "").upper()
+    # 'shortly before 22:00' may still be that day: spans are whole days, so only a day or
+    # longer excludes itself.
+    step = timedelta(0) if "T" in (t.value or "") else timedelta(days=1)
     if mod in ("BEFORE", "ON_OR_BEFORE", "LESS_THAN", "EQUAL_OR_LESS"):
         begin = _FAR_PAST
         if mod == "BEFORE":
-            end = iv.begin - timedelta(days=1)
+            end = iv.begin - step
     elif mod in ("AFTER", "ON_OR_AFTER", "MORE_THAN", "EQUAL_OR_MORE"):
         end = _FAR_FUTURE
         if mod == "AFTER":
-            begin = iv.end + timedelta(days=1)
+            begin = iv.end + step
+    elif mod in ("START", "MID", "END"):
+        # 'early 2006', 'mid-2006', 'late 2006': generous halves, so that only a clear
+        # difference ('mid-2006' vs 'November 2006') falls outside.
+        days = (end - begin).days + 1
+        if mod == "START":
+            end = begin + timedelta(days=days // 2)
+        elif mod == "END":
+            begin = end - timedelta(days=days // 2)
+        else:
+            begin, end = begin + timedelta(days=days // 4), end - timedelta(days=days // 4)
     elif mod == "APPROX":
         pad = _APPROX_PAD.get(iv.granularity, timedelta(0))
         begin, end = begin - pad, end + pad

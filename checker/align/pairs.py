@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
 
-from checker.align.claim_comparisons import claim_comparisons
+from checker.align.claim_comparisons import claim_comparisons, title_words
 from checker.align.compare import (
     count_relation,
     format_time,
@@ -55,6 +55,8 @@ ROLE_OVERLAP_DAYS = 90
 STORY_MIN_SHARED = 2
 STORY_MIN_OVERLAP = 0.3  # of the smaller article's names…
 STORY_ENOUGH_SHARED = 5  # …unless this many are shared anyway (long articles name many things)
+STORY_TITLE_NAMES = 3  # …or this many, with this many title words of one meaning in common
+STORY_TITLE_WORDS = 2
 # For claims, a name in more than this share of a big folder's articles relates none of them.
 COMMON_NAME_SHARE = 0.05
 COMMON_NAME_MIN = 10
@@ -165,10 +167,19 @@ class PairBuilder:
             # two articles one story for them.
             return _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED)
 
+        titles = {a: title_words(art.title, self._meaning) for a, art in self.articles.items()}
+
         def same_story(x: str, y: str) -> bool:
             # Shared names tell a story; shared nouns mostly tell a topic (sport, awards), so they
             # count with a shared name, or alone only when they are most of a short article.
             if _shares(names[x], names[y], STORY_MIN_SHARED, STORY_ENOUGH_SHARED):
+                return True
+            # Long articles name many things: a few names in common and titles about the same
+            # thing ('Airbus launches … airliner' / '… delay Airbus superjumbo') will do.
+            if (
+                len(names[x] & names[y]) >= STORY_TITLE_NAMES
+                and len(titles[x] & titles[y]) >= STORY_TITLE_WORDS
+            ):
                 return True
             if names[x] & names[y]:
                 return _shares(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -23,7 +24,7 @@ from checker.extract.pipeline import Context, component
 from checker.extract.statements import GENERIC
 from checker.extract.timeref import time_for_token
 from checker.models.facts import ClaimFact, CountFact, Modality, PlaceRef
-from checker.models.time import Timex
+from checker.models.time import Granularity, Interval, Timex
 from checker.rules.vocab import CountEntry
 from checker.textutil import fold
 
@@ -98,6 +99,8 @@ _RANGE_BEFORE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
+# Units that are money ('usd', 'gbp', …): '$199', '27 billion euros'.
+_CURRENCIES = set(_CURRENCY_BEFORE.values()) | set(_CURRENCY_AFTER.values())
 # Classes of change nouns: '10,000 job cuts' counts what its compound names.
 _CHANGE_CLASSES = {"decrease", "rise"}
 # Words before a duration that make it the frame of a change ('in five days').
@@ -374,6 +377,34 @@ def _record(adoc: ArticleDoc, t: Timex, tok: Token) -> bool:
     return any(w.tag_ == "JJS" for w in tok.sent if w.i < tok.i)
 
 
+def _record_baseline(adoc: ArticleDoc, t: Timex, tok: Token) -> Timex | None:
+    """'the lowest level in five years', 'for the first time in a decade': a record told as a
+    stretch back from the day of writing, as the year it reaches back to."""
+    published = adoc.article.published
+    m = re.fullmatch(r"P(\d+)(Y|DE)", t.value or "")
+    if t.type != "DURATION" or published is None or m is None:
+        return None
+    before = adoc.article.text[max(0, t.start - 12) : t.start].lower().split()[-1:]
+    if before not in (["in"], ["for"]):
+        return None
+    if not any(w.tag_ == "JJS" or w.lower_ == "first" for w in tok.sent if w.i < tok.i):
+        return None
+    year = published.year - int(m.group(1)) * (10 if m.group(2) == "DE" else 1)
+    if year < 1:
+        return None
+    return Timex(
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        type="DATE",
+        value=f"{year:04d}",
+        interval=Interval(
+            begin=date(year, 1, 1), end=date(year, 12, 31), granularity=Granularity.YEAR
+        ),
+        anchor="dct",
+    )
+
+
 def _in_name(adoc: ArticleDoc, tok: Token) -> bool:
     """A year that is part of a name ('Windows 2000', 'Expo 2010'): no date at all."""
     if tok.i == 0 or not tok.like_num:
@@ -414,6 +445,10 @@ def _verb_facts(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> Non
     if verb is None:
         return
     claim.action = keys.get(verb.i)
+    # 'starting at $199', 'from $99': the words of a price, not a start.
+    before = adoc.article.text[max(0, claim.start - 20) : claim.start].lower()
+    if claim.unit in _CURRENCIES and re.search(r"\b(start\w*|from)\s+(at\s+)?\W*$", before):
+        claim.action = "price"
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in keys:
             if not claim.start <= adoc.char(child) < claim.end:
@@ -534,6 +569,9 @@ def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, s
     # 'two of the engines', 'six of these aircraft': a part of a set, not its size.
     if re.match(r"\s+of\s+(the|these|those|its|their|our|his|her)\b", adoc.article.text[c.end :]):
         bound = "part"
+    # 'the three other detainees', 'two more bodies': some beyond those already counted.
+    if re.match(r"\s+(other|more|additional|further|remaining)\b", body_text[number_end:]):
+        bound = "part"
     low, high, start, text = c.low, c.high, c.start, c.text
     # '200 to 300 people', 'between 210 and 250 passengers': a range, both ends stated.
     body = adoc.article.text
@@ -591,7 +629,12 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
         return None
     every, near = _context(keys, *span, adoc.doc)
     tok = adoc.doc[span[0]]
-    if t.type == "DURATION":
+    baseline = _record_baseline(adoc, t, tok)
+    if baseline is not None:
+        # 'its lowest level in five years' (2008) says what 'since 2003' says.
+        fields = {"kind": "time", "unit": "time", "time": baseline, "record": True}
+        fields["anchor"] = _attached_key(adoc.doc[span[1]], keys, span)
+    elif t.type == "DURATION":
         days = _duration_days(t.value)
         # 'fell 2,000 points in the past nine days': the period a change is measured over,
         # not a length anyone claims.
@@ -716,9 +759,7 @@ def _measures(
             value, low, high = -value, -high, -low
         # '$49.74 a barrel', '$2 per share': a price per unit, a figure of its day.
         per = re.match(r"\s+(?:a|an|per)\s+([a-z]+)", sent.text[m.end() :])
-        if per is not None and unit in set(_CURRENCY_BEFORE.values()) | set(
-            _CURRENCY_AFTER.values()
-        ):
+        if per is not None and unit in _CURRENCIES:
             unit = f"{unit}/{fold(per.group(1))}"
         span = _tokens(adoc, start, end)
         if span is None:
