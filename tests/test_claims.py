@@ -299,8 +299,8 @@ def test_two_word_synonym_with_a_word_between(tmp_path: Path, extractor: Extract
         tmp_path, extractor, "Jet\n\nThe aircraft should enter airline service in 2008."
     )
     year = next(c for c in claims if c.kind == "time")
-    # 'enter … service' is the entry into service, and 'airline' keeps its own key
-    assert "service_entry" in year.keys and "airline" in year.keys
+    # 'enter … service' is the entry into service, and 'airline' keeps its own key (a company)
+    assert "service_entry" in year.keys and "company" in year.keys
     # the date is of that milestone, which counts as a word next to it
     assert year.milestone == "service_entry" and "service_entry" in year.near
 

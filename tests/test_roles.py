@@ -3,7 +3,6 @@ successions and one person at two organisations (issue 4)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,8 @@ import pytest
 from checker.align.pairs import _org_key, _related_orgs
 from checker.extract.people import name_key
 from checker.extract.pipeline import Extractor
-from checker.models.article import Article
 from checker.run import check
+from tests.articles import article
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +33,7 @@ def _findings(tmp: Path, kind: str = "person_role") -> list[tuple[str, str, str]
 
 
 def _roles(extractor: Extractor, body: str):
-    article = Article(
-        id="t",
-        path=Path("t.txt"),
-        text=body,
-        title=body.splitlines()[0],
-        published=date(2023, 5, 10),
-    )
-    return {(r.person, r.role, r.org) for r in extractor(article).roles}
+    return {(r.person, r.role, r.org) for r in extractor(article(body)).roles}
 
 
 def test_middle_initial_is_part_of_the_name(extractor: Extractor) -> None:

@@ -9,10 +9,10 @@ import pytest
 
 from checker.align.statements import statement_pairs
 from checker.extract.pipeline import Extractor
-from checker.models.article import Article
 from checker.models.facts import ArticleFacts, Evidence, StatementFact
 from checker.models.report import Verdict
 from checker.run import check
+from tests.articles import article
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,7 @@ def extractor() -> Extractor:
 
 
 def read(extractor: Extractor, body: str) -> ArticleFacts:
-    article = Article(
-        id="t",
-        path=Path("t.txt"),
-        text=body,
-        title=body.splitlines()[0],
-        published=date(2024, 3, 12),
-    )
-    return extractor(article)
+    return extractor(article(body, published=date(2024, 3, 12)))
 
 
 def write(folder: Path, a: str, b: str, day_a: str = "2024-03-12", day_b: str = "2024-03-12"):

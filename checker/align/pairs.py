@@ -36,6 +36,7 @@ from checker.align.events import (
     align_events,
     cluster_events,
 )
+from checker.align.firsts import first_comparisons
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
@@ -225,6 +226,7 @@ class PairBuilder:
         from checker.align.statements import statement_comparisons  # imports this module
 
         out.extend(statement_comparisons(facts, same_story, sentence_of, out, self.articles))
+        out.extend(first_comparisons(facts, same_story, lambda k: self.label("synonyms", k) or k))
         return [self.finish(c) for c in out]
 
     def finish(self, c: Comparison) -> Comparison:

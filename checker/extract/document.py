@@ -14,6 +14,7 @@ from checker.models.facts import (
     CountFact,
     EventFact,
     Evidence,
+    FirstFact,
     PersonFact,
     PlaceRef,
     RoleFact,
@@ -41,6 +42,7 @@ class ArticleDoc:
     events: list[EventFact] = field(default_factory=list)
     claims: list[ClaimFact] = field(default_factory=list)
     statements: list[StatementFact] = field(default_factory=list)
+    firsts: list[FirstFact] = field(default_factory=list)
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
     _sent_starts: list[int] = field(default_factory=list)
 
@@ -105,6 +107,7 @@ class ArticleDoc:
             events=self.events,
             claims=self.claims,
             statements=self.statements,
+            firsts=self.firsts,
             names=self.names(vocab),
             keywords=self.keywords(),
         )

@@ -72,7 +72,16 @@ def component(
     return register
 
 
-DEFAULT_PIPELINE = ("timex", "people", "places", "counts", "events", "claims", "statements")
+DEFAULT_PIPELINE = (
+    "timex",
+    "people",
+    "places",
+    "counts",
+    "events",
+    "claims",
+    "statements",
+    "firsts",
+)
 
 
 def _load_components() -> None:
@@ -81,6 +90,7 @@ def _load_components() -> None:
         claims,
         counts,
         events,
+        firsts,
         people,
         places,
         statements,

@@ -213,6 +213,24 @@ class StatementFact(BaseModel):
     evidence: Evidence
 
 
+class FirstFact(BaseModel):
+    """Someone or something ranked first of a kind: 'Singapore Airlines is the first airline to
+    fly the A380' (holder 'singapore airlines', kind 'company', act 'fly', thing 'a380')."""
+
+    holder: str = Field(description="the holder's naming words, folded ('all nippon airways')")
+    holder_text: str = Field(description="the holder's naming words as written")
+    kind: str = Field(description="what it is the first of: a synonym id or a folded lemma")
+    act: str | None = Field(None, description="the act of its 'to …' clause ('fly')")
+    thing: str | None = Field(None, description="the object of that act ('a380')")
+    words: list[str] = Field(
+        default_factory=list, description="content words of the 'to …' clause, as keys"
+    )
+    negated: bool = Field(False, description="'is not the first …'")
+    start: int = Field(description="file offset where the ranking words start")
+    end: int = Field(description="file offset where they end")
+    evidence: Evidence
+
+
 class ArticleFacts(BaseModel):
     """Everything extracted from one article."""
 
@@ -232,4 +250,7 @@ class ArticleFacts(BaseModel):
     )
     statements: list[StatementFact] = Field(
         default_factory=list, description="sentences with their content words (see statements)"
+    )
+    firsts: list[FirstFact] = Field(
+        default_factory=list, description="holders ranked first of a kind (see firsts)"
     )

@@ -79,8 +79,9 @@ OPERATORS: dict[str, OperatorSpec] = {
         ),
         OperatorSpec(
             "statement_relation",
-            "whether two sentences state the same thing in the same specific words",
-            frozenset({"same"}),
+            "whether two sentences state the same thing in the same specific words, or name "
+            "the same holder (or rival holders) as the first of a kind",
+            frozenset({"same", "first_same_holder", "first_other_holder"}),
         ),
         OperatorSpec("min_confidence", "the alignment confidence is at least this", None, "number"),
         OperatorSpec(
