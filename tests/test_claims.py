@@ -510,3 +510,22 @@ def test_other_and_more_count_a_part(tmp_path: Path, extractor: Extractor) -> No
     )
     bounds = {c.text.split()[0].lower(): c.bound for c in claims if c.kind == "count"}
     assert bounds == {"three": "part", "two": "part", "five": None}
+
+
+def test_one_sided_bound_agrees_only_in_close_wording(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2008-12-04",
+            "Carmakers in trouble\n\nShares in the car makers Toyota and Honda dropped by no less "
+            "than 10 percent apiece after Ford said its sales fell.",
+        ),
+        (
+            "2008-12-05",
+            "Carmakers slide again\n\nShares of Ford lost 15.5% after the car maker said its "
+            "auditors had doubts, while Toyota and Honda slipped.",
+        ),
+        kind="count",
+    )
+    # 'no less than 10%' allows 15.5%, but the sentences are about other companies' shares
+    assert [f for f in findings if f.verdict.value == "agreement"] == []

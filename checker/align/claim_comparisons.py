@@ -23,6 +23,8 @@ from checker.models.article import Article
 from checker.models.facts import ArticleFacts, ClaimFact
 from checker.textutil import fold
 
+# Bounds open on one side ('more than 20,000', 'below 9,000').
+_ONE_SIDED = {"at_least", "more_than", "fewer_than"}
 _TITLE_STOP = {"the", "and", "for", "with", "from", "after", "over", "into", "amid", "says", "said"}
 
 
@@ -201,6 +203,11 @@ def claim_comparisons(
             published = {a: articles[a].published for a in (ax, ay)}
             rel = claim_count_relation(x, y, published[ax], published[ay])
             if rel == "vacuous":
+                continue
+            # 'no less than 10%' fits '15.5%', and 'below 9,000' fits '1,442.82': a one-sided
+            # bound agrees with another figure only in sentences that match closely.
+            one_sided = {x.bound, y.bound} & _ONE_SIDED
+            if rel == "compatible" and one_sided and x.value != y.value and p.evidence < 2:
                 continue
             # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
             # new value of its day, not a rival report of one value.
