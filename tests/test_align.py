@@ -41,6 +41,9 @@ JUL2006 = tx("2006-07", date(2006, 7, 1), date(2006, 7, 31), Granularity.MONTH)
 DAY = date(2024, 7, 6)
 AT_2140 = tx("2024-07-06T21:40", DAY, DAY, Granularity.DAY)
 BEFORE_2200 = tx("2024-07-06T22:00", DAY, DAY, Granularity.DAY, "BEFORE")
+BY_1730_OCT = tx(
+    "2024-10-24T17:30", date(2024, 10, 24), date(2024, 10, 24), Granularity.DAY, "BEFORE"
+)
 BEFORE_JUL6 = tx("2024-07-06", DAY, DAY, Granularity.DAY, "BEFORE")
 
 
@@ -55,7 +58,8 @@ BEFORE_JUL6 = tx("2024-07-06", DAY, DAY, Granularity.DAY, "BEFORE")
         (NOV2006, MID2006, "disjoint"),  # November is not mid-2006 …
         (JUL2006, MID2006, "a_in_b"),  # … July is
         (NOV2006, LATE2006, "a_in_b"),
-        (AT_2140, BEFORE_2200, "a_in_b"),  # 'shortly before 22:00' may be 21:40 that day
+        (AT_2140, BEFORE_2200, "equal"),  # 'shortly before 22:00' is that day, as 21:40 is
+        (AT_2140, BY_1730_OCT, "disjoint"),  # 'by 17:30' of another day is not 'since ever'
         (AT_2140, BEFORE_JUL6, "disjoint"),  # 'before 6 July' excludes the 6th
     ],
 )

@@ -529,3 +529,17 @@ def test_one_sided_bound_agrees_only_in_close_wording(tmp_path: Path) -> None:
     )
     # 'no less than 10%' allows 15.5%, but the sentences are about other companies' shares
     assert [f for f in findings if f.verdict.value == "agreement"] == []
+
+
+def test_a_number_written_as_a_name_is_no_count_anywhere(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Storm Kills 300 People In Ruritania\n\nBoeing rolled out the first 787 Dreamliner. "
+        "Scott Roe, 787 project manager, said 55 airlines have ordered the 787.",
+    )
+    counted = sorted(c.text.split()[0] for c in claims if c.kind in ("count", "measure"))
+    # '787' is a name throughout; '300' in a title-case headline is still a count
+    assert counted == ["300", "55"]

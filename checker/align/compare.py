@@ -18,6 +18,18 @@ _APPROX_PAD = {
 }
 
 
+_BEFORE_AFTER = {
+    "BEFORE",
+    "ON_OR_BEFORE",
+    "LESS_THAN",
+    "EQUAL_OR_LESS",
+    "AFTER",
+    "ON_OR_AFTER",
+    "MORE_THAN",
+    "EQUAL_OR_MORE",
+}
+
+
 def effective_interval(t: Timex) -> tuple[date, date] | None:
     """The span a time value allows once its modifier is applied ('before 2019', 'about May')."""
     iv: Interval | None = t.interval
@@ -25,9 +37,10 @@ def effective_interval(t: Timex) -> tuple[date, date] | None:
         return None
     begin, end = iv.begin, iv.end
     mod = (t.mod or "").upper()
-    # 'shortly before 22:00' may still be that day: spans are whole days, so only a day or
-    # longer excludes itself.
-    step = timedelta(0) if "T" in (t.value or "") else timedelta(days=1)
+    # 'shortly before 22:00', 'by 17:30 UTC': a time of that day (spans are whole days).
+    if "T" in (t.value or "") and mod in _BEFORE_AFTER:
+        return begin, end
+    step = timedelta(days=1)
     if mod in ("BEFORE", "ON_OR_BEFORE", "LESS_THAN", "EQUAL_OR_LESS"):
         begin = _FAR_PAST
         if mod == "BEFORE":

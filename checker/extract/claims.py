@@ -99,6 +99,10 @@ _RANGE_BEFORE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
 # Units that are money ('usd', 'gbp', …): '$199', '27 billion euros'.
 _CURRENCIES = set(_CURRENCY_BEFORE.values()) | set(_CURRENCY_AFTER.values())
 # Classes of change nouns: '10,000 job cuts' counts what its compound names.
@@ -115,6 +119,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
     previous_names: list[str] = []
     previous_keys: dict[int, str] = {}
     milestones = {e.id for e in ctx.vocab.entries("synonyms") if getattr(e, "milestone", False)}
+    model_numbers = _model_numbers(adoc)
     # The gazetteer's places, by the sentence they are named in (read once, used three times).
     places_in: dict[int, list[PlaceRef]] = defaultdict(list)
     for ref in adoc.places:
@@ -145,6 +150,8 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
                 found.append(claim)
         found.extend(_measures(adoc, ctx, sent, keys, taken))
         found.extend(_place_claims(adoc, places, keys))
+        # 'the first 787', '787 project manager': a number the article uses as a name.
+        found = [c for c in found if not _is_model_number(c, model_numbers)]
         _fill_ellipsis(found, adoc.article.text)
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
         # 'until Friday' is a date, not a participant; 'Russia' and 'Changi Airport' are
@@ -375,6 +382,41 @@ def _record(adoc: ArticleDoc, t: Timex, tok: Token) -> bool:
     if "since" not in before.split()[-4:] and not t.text.lower().startswith("since"):
         return False
     return any(w.tag_ == "JJS" for w in tok.sent if w.i < tok.i)
+
+
+def _model_numbers(adoc: ArticleDoc) -> set[str]:
+    """Numbers the article writes as part of a name somewhere ('Boeing 787', '787 Dreamliner',
+    'FTSE 100'): each of their mentions names the thing, not a count of anything."""
+    doc = adoc.doc
+    out: set[str] = set()
+    for t in doc:
+        if not (t.text.isdigit() and len(t.text) >= 2):
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        # A capital after the number, in a sentence not written in title case.
+        named_after = (
+            after is not None
+            and after.text[:1].isupper()
+            and after.text[1:].islower()
+            and after.ent_type_ not in ("NORP", "GPE", "DATE", "TIME")
+            and fold(after.text) not in _MONTH_NAMES
+            and not _title_case(after.sent)
+        )
+        if (t.i > 0 and number_in_name(doc[t.i - 1])) or named_after:
+            out.add(t.text)
+    return out
+
+
+def _title_case(sent: Span) -> bool:
+    """'Storm Kills 300 People In Bavaria': most words capitalized, so capitals mean nothing."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > len(words) / 2
+
+
+def _is_model_number(c: ClaimFact, numbers: set[str]) -> bool:
+    if c.kind not in ("count", "measure") or c.unit in _CURRENCIES or c.unit == "percent":
+        return False
+    return c.text.split()[0] in numbers if c.text else False
 
 
 def _record_baseline(adoc: ArticleDoc, t: Timex, tok: Token) -> Timex | None:
