@@ -543,3 +543,25 @@ def test_a_number_written_as_a_name_is_no_count_anywhere(
     counted = sorted(c.text.split()[0] for c in claims if c.kind in ("count", "measure"))
     # '787' is a name throughout; '300' in a title-case headline is still a count
     assert counted == ["300", "55"]
+
+
+def test_related_stories_agree_only_in_close_wording(tmp_path: Path) -> None:
+    # Two stories that share two names (Europe, Germany) among many: related, not one story.
+    findings = _findings(
+        tmp_path,
+        (
+            "2009-06-02",
+            "Carmaker to cut jobs at Velmont\n\nThe carmaker Autora said it would axe 10,000 "
+            "jobs at Velmont, its division in Europe, with plants in Germany, Belgium, Spain, "
+            "Poland and Britain. Unions led by Hans Berger and Maria Lopez called a strike in "
+            "Bochum, Antwerp and Zaragoza.",
+        ),
+        (
+            "2007-03-01",
+            "Planemaker restructures\n\nA restructuring programme at Skyward, called Lift8, in "
+            "which 10,000 jobs go, was agreed with partners in Europe. Its plants in Germany, "
+            "France and Wales build wings for Nordair, Polaris and Skylink, said Jean Martin.",
+        ),
+        kind="count",
+    )
+    assert [f for f in findings if f.verdict.value == "agreement"] == []

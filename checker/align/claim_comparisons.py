@@ -90,9 +90,12 @@ def claim_comparisons(
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
     titles = {a: title_words(art.title, meaning) for a, art in articles.items()}
     for p in claim_pairs(facts, related, disjoint, same_day):
-        # Articles of related but different stories may agree on a figure, never conflict.
+        # Articles of related but different stories may agree on a figure, never conflict;
+        # and only in wording that matches closely ('10,000 jobs' at Opel and at Airbus).
         if not same_story(p.a.evidence.article, p.b.evidence.article):
-            p.evidence = min(p.evidence, 1)
+            if p.evidence < 2:
+                continue
+            p.evidence = 1
         # Articles whose titles share no word may be on different subjects of one story
         # (two aircraft, two companies): their figures may agree, never conflict.
         if not (titles[p.a.evidence.article] & titles[p.b.evidence.article] or p.anchored):
