@@ -565,3 +565,21 @@ def test_related_stories_agree_only_in_close_wording(tmp_path: Path) -> None:
         kind="count",
     )
     assert [f for f in findings if f.verdict.value == "agreement"] == []
+
+
+def test_small_counts_agree_only_in_close_wording(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2008-11-20",
+            "Skyward sells Vantor jet\n\nThree airlines have ordered the Vantor jet from "
+            "Skyward so far, the maker said in Zolotar.",
+        ),
+        (
+            "2008-11-21",
+            "Skyward opens Zolotar base\n\nThree airlines already fly from the new Zolotar "
+            "terminal, where Skyward keeps its Vantor jet fleet.",
+        ),
+        kind="count",
+    )
+    assert [f for f in findings if f.verdict.value == "agreement"] == []

@@ -212,6 +212,10 @@ def claim_comparisons(
             one_sided = {x.bound, y.bound} & _ONE_SIDED
             if rel == "compatible" and one_sided and x.value != y.value and p.evidence < 2:
                 continue
+            # 'three indexes', 'several markets': small counts recur by chance.
+            small = max(abs(x.value or 0), abs(y.value or 0)) <= 10 and x.kind == "count"
+            if small and p.evidence < 2:
+                continue
             # 'reduced to $99' and 'cut to $399' in articles of different days: each is the
             # new value of its day, not a rival report of one value.
             changed = (set(x.near) | set(y.near)) & {"rise", "decrease"}
