@@ -61,8 +61,12 @@ def test_range_both_orders_of_reading(tmp_path: Path, extractor: Extractor) -> N
 
 
 def test_partitive_count_is_a_part(tmp_path: Path, extractor: Extractor) -> None:
-    claims = _claims(tmp_path, extractor, "Jets\n\nTwo of the engines were replaced on Monday.")
-    assert [c.bound for c in claims if c.kind == "count"] == ["part"]
+    claims = _claims(
+        tmp_path,
+        extractor,
+        "Jets\n\nTwo of the engines were replaced on Monday. It assigns one of 88 notes.",
+    )
+    assert [c.bound for c in claims if c.kind == "count"][:2] == ["part", "part"]
 
 
 def test_amounts_percentages_and_rounding(tmp_path: Path, extractor: Extractor) -> None:
@@ -583,3 +587,19 @@ def test_small_counts_agree_only_in_close_wording(tmp_path: Path) -> None:
         kind="count",
     )
     assert [f for f in findings if f.verdict.value == "agreement"] == []
+
+
+def test_figures_both_sentences_state_pair_with_each_other(tmp_path: Path) -> None:
+    sentence = (
+        "The average asking price of a home in Zolotar fell from £190,329 in November to "
+        "£189,733 in December, the Ruritania Homes survey said."
+    )
+    findings = _findings(
+        tmp_path,
+        ("2005-01-04", f"Zolotar house prices fall\n\n{sentence}"),
+        ("2005-01-05", f"Zolotar asking prices dip\n\nRuritania Homes reported it too. {sentence}"),
+        kind="count",
+    )
+    # each figure pairs with its equal, not with the other figure of the shared sentence
+    assert findings and all(f.verdict.value == "agreement" for f in findings)
+    assert all(len({c.value for c in f.claims}) == 1 for f in findings)

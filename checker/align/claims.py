@@ -271,6 +271,22 @@ def _anchored(fa: ArticleFacts, fb: ArticleFacts) -> set[tuple[int, int]]:
     return out
 
 
+def _leftover(
+    x: ClaimFact,
+    y: ClaimFact,
+    anchored: set[tuple[int, int]],
+    values: dict[tuple[str, int], set[float]],
+) -> bool:
+    """Two figures of anchored sentences that the other sentence does not state as such: the
+    ones left to compare ('fell 678 points' / 'falling 679 points'). A figure the other
+    sentence also states pairs with it ('from £190,329 to £189,733' in both)."""
+    if (x.evidence.start, y.evidence.start) not in anchored or x.value == y.value:
+        return False
+    in_y = values.get((y.evidence.article, y.evidence.start), set())
+    in_x = values.get((x.evidence.article, x.evidence.start), set())
+    return x.value not in in_y and y.value not in in_x
+
+
 def score(x: ClaimFact, y: ClaimFact, weight: Callable[[str], float]) -> tuple[float, list[str]]:
     kx, ky = set(x.keys) | set(x.near), set(y.keys) | set(y.near)
     nx, ny = set(x.near), set(y.near)
@@ -307,6 +323,10 @@ def claim_pairs(
         # Word weights from the two articles alone: the same pair scores the same in any folder.
         weight = _weights([fa, fb])
         anchored = _anchored(fa, fb)
+        values: dict[tuple[str, int], set[float]] = defaultdict(set)
+        for c in (*fa.claims, *fb.claims):
+            if c.value is not None and c.kind in ("count", "measure"):
+                values[(c.evidence.article, c.evidence.start)].add(c.value)
         scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
         # Only claims of one unit can pair: look them up instead of trying every pair.
         by_unit: dict[str, list[int]] = defaultdict(list)
@@ -321,7 +341,7 @@ def claim_pairs(
                     continue
                 s, shared = score(x, y, weight)
                 # Other figures of two sentences that state one precise figure are of one report.
-                anchor = (x.evidence.start, y.evidence.start) in anchored and x.value != y.value
+                anchor = _leftover(x, y, anchored, values)
                 if anchor:
                     s += ANCHOR_BONUS
                 if x.headline or y.headline:
@@ -366,7 +386,7 @@ def claim_pairs(
                 continue
             x, y = fa.claims[i], fb.claims[j]
             near_shared = set(x.near) & set(y.near)
-            anchor = (x.evidence.start, y.evidence.start) in anchored and x.value != y.value
+            anchor = _leftover(x, y, anchored, values)
             # Short sentences have few words to share: ask for all they have, up to three.
             smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
             enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))

@@ -609,7 +609,8 @@ def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, s
     bound_entry = ctx.vocab.lookup("counts", c.approx) if c.approx else None
     bound = bound_entry.id if bound_entry is not None else None
     # 'two of the engines', 'six of these aircraft': a part of a set, not its size.
-    if re.match(r"\s+of\s+(the|these|those|its|their|our|his|her)\b", adoc.article.text[c.end :]):
+    # 'one of 88 notes' too.
+    if re.match(r"\s+of\s+(the|these|those|its|their|our|his|her|\d)", adoc.article.text[c.end :]):
         bound = "part"
     # 'the three other detainees', 'two more bodies': some beyond those already counted.
     if re.match(r"\s+(other|more|additional|further|remaining)\b", body_text[number_end:]):
