@@ -603,3 +603,21 @@ def test_figures_both_sentences_state_pair_with_each_other(tmp_path: Path) -> No
     # each figure pairs with its equal, not with the other figure of the shared sentence
     assert findings and all(f.verdict.value == "agreement" for f in findings)
     assert all(len({c.value for c in f.claims}) == 1 for f in findings)
+
+
+def test_event_counts_of_different_named_subjects_do_not_conflict(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2005-02-10",
+            "Velvet Owls miss out at Zolo Awards\n\nThe Velvet Owls, who recently picked up "
+            "five Zolo Award nominations, won nothing at the Zolo Awards in Vienna.",
+        ),
+        (
+            "2005-02-10",
+            "Mara Quell wins at Zolo Awards\n\nMara Quell won two awards at the Zolo Awards in "
+            "Vienna, out of three Zolo Award nominations.",
+        ),
+        kind="count",
+    )
+    assert [f for f in findings if f.verdict.value == "conflict"] == []

@@ -123,7 +123,7 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     return not (len(dx) == 1 and len(dy) == 1 and dx != dy)
 
 
-def _may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
+def may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
     """Checks that apply to conflicts only: the two claims must be rivals, not parts."""
     # A title sums up ('$11bn of deals'); a part of a set ('two of the engines') is not its size.
     if x.headline or y.headline or "part" in (x.bound, y.bound):
@@ -409,7 +409,7 @@ def claim_pairs(
             # differing there is another day's report, not a contradiction.
             if strong and _same_day_required(x, y) and not (anchor or same_day(x, y)):
                 strong = False
-            if strong and (_acts_differ(x, y) or not _may_conflict(x, y)):
+            if strong and (_acts_differ(x, y) or not may_conflict(x, y)):
                 strong = False
             if x.kind == "time" and (
                 (x.evidence.article, x.evidence.start) in figures

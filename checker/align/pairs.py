@@ -13,6 +13,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from checker.align.claim_comparisons import claim_comparisons, title_words
+from checker.align.claims import may_conflict
 from checker.align.compare import (
     count_relation,
     format_time,
@@ -40,6 +41,7 @@ from checker.align.firsts import first_comparisons
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
+    ClaimFact,
     CountFact,
     EventFact,
     Evidence,
@@ -124,6 +126,7 @@ class PairBuilder:
         self.articles = articles
         self.vocab = vocab
         self.gazetteer = gazetteer
+        self._claim_at: dict[tuple[str, int], ClaimFact] = {}
 
     def label(self, kind: str, entry_id: str) -> str | None:
         if kind == "predicate":
@@ -162,6 +165,11 @@ class PairBuilder:
             )
         names = {f.article: set(f.names) for f in facts}
         keywords = {f.article: set(f.keywords) for f in facts}
+        # The claim read at each count, for its subject checks ('Franz Ferdinand picked up five
+        # nominations' / 'Stone … out of three nominations').
+        self._claim_at = {
+            (f.article, c.start): c for f in facts for c in f.claims if c.kind == "count"
+        }
 
         def same_names_story(x: str, y: str) -> bool:
             # Counts are everywhere in news; only shared names, not shared topic words, make
@@ -354,10 +362,13 @@ class PairBuilder:
                     conf,
                 )
             )
-        if pair.comparable("count"):
-            out.extend(self.count_comparisons(pair, subject, conf))
         for comp in out:
             comp.evidence = pair.evidence_for(comp.kind)
+        if pair.comparable("count"):
+            for comp in self.count_comparisons(pair, subject, conf):
+                # The counts' own subject checks can only lower the pair's evidence.
+                comp.evidence = min(comp.evidence, pair.evidence_for("count"))
+                out.append(comp)
         return out
 
     def _venue_side(self, m: EventFact) -> Side:
@@ -396,6 +407,11 @@ class PairBuilder:
                 sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
                 sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
                 what = f"{plural(x.noun)} {verb}".strip()
+                # Two events of one type may still be of different subjects: the counts'
+                # sentences must not name different people, teams or products.
+                cx = self._claim_at.get((x.evidence.article, x.start))
+                cy = self._claim_at.get((y.evidence.article, y.start))
+                rivals = cx is None or cy is None or may_conflict(cx, cy)
                 out.append(
                     Comparison(
                         "count",
@@ -408,6 +424,7 @@ class PairBuilder:
                         },
                         f"{x.text} vs {y.text} ({x.noun})",
                         conf,
+                        evidence=2 if rivals else 1,
                     )
                 )
         return out

@@ -132,6 +132,8 @@ def agent_of(verb: Token, theme: Token | None, ctx: Context | None = None) -> st
     subject = _nearest_subject(verb)
     if subject is None and verb.dep_ == "xcomp":
         subject = _nearest_subject(verb.head)  # "Officials agreed to purchase…"
+    if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "The Velvet Owls, who picked up five nominations"
     if subject is None or subject.pos_ == "PRON":
         return None
     # Only a proper name identifies the doer ("Irish airline Aer Lingus" -> "aer lingus",
