@@ -621,3 +621,20 @@ def test_event_counts_of_different_named_subjects_do_not_conflict(tmp_path: Path
         kind="count",
     )
     assert [f for f in findings if f.verdict.value == "conflict"] == []
+
+
+def test_events_told_of_different_people_do_not_conflict(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2004-08-25",
+            "Zolo Games medals\n\nIn Vienna, Mara Quell's gold medal was won on Tuesday at the "
+            "Zolo Games.",
+        ),
+        (
+            "2004-08-26",
+            "Zolo Games in Vienna\n\nIn Vienna, the team of Tom Berger did not win a medal on "
+            "Tuesday at the Zolo Games.",
+        ),
+    )
+    assert [f.rule for f in findings if f.verdict.value == "conflict"] == []

@@ -127,6 +127,8 @@ class PairBuilder:
         self.vocab = vocab
         self.gazetteer = gazetteer
         self._claim_at: dict[tuple[str, int], ClaimFact] = {}
+        self._people: dict[tuple[str, int], set[str]] = {}
+        self._sentence_of: dict[str, Callable[[int], int]] = {}
 
     def label(self, kind: str, entry_id: str) -> str | None:
         if kind == "predicate":
@@ -170,6 +172,8 @@ class PairBuilder:
         self._claim_at = {
             (f.article, c.start): c for f in facts for c in f.claims if c.kind == "count"
         }
+        self._people = {(f.article, st.index): set(st.people) for f in facts for st in f.statements}
+        self._sentence_of = sentence_of
 
         def same_names_story(x: str, y: str) -> bool:
             # Counts are everywhere in news; only shared names, not shared topic words, make
@@ -364,12 +368,24 @@ class PairBuilder:
             )
         for comp in out:
             comp.evidence = pair.evidence_for(comp.kind)
+            # One type of event, told of different people: 'Jones did not win any medals' and
+            # 'Kenteris won the 200m title' are two events, however alike.
+            if self._people_differ(comp):
+                comp.evidence = min(comp.evidence, 1)
         if pair.comparable("count"):
             for comp in self.count_comparisons(pair, subject, conf):
                 # The counts' own subject checks can only lower the pair's evidence.
                 comp.evidence = min(comp.evidence, pair.evidence_for("count"))
                 out.append(comp)
         return out
+
+    def _people_differ(self, comp: Comparison) -> bool:
+        """Both sentences name people, and none in common."""
+        found = []
+        for side in (comp.a, comp.b):
+            index = self._sentence_of[side.article](side.evidence.start)
+            found.append(self._people.get((side.article, index), set()))
+        return bool(found[0] and found[1]) and not found[0] & found[1]
 
     def _venue_side(self, m: EventFact) -> Side:
         label = self.label("venues", m.venue or "") or m.venue or ""

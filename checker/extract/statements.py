@@ -147,6 +147,16 @@ def anaphoric(sent: Span) -> bool:
     )
 
 
+def _surnames(sent: Span) -> list[str]:
+    """The last word of each person named ('Mara Quell's' -> quell)."""
+    out = set()
+    for ent in sent.ents:
+        words = [t for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and words:
+            out.add(fold(words[-1].text))
+    return sorted(out)
+
+
 @component("statements", assigns=("statements",))
 def statements(adoc: ArticleDoc, ctx: Context) -> None:
     for index, sent in enumerate(adoc.doc.sents):
@@ -193,6 +203,7 @@ def statements(adoc: ArticleDoc, ctx: Context) -> None:
                 keys=keys,
                 spans=spans,
                 names=sorted(names),
+                people=_surnames(sent),
                 numbers=numbers,
                 negated=negated(sent),
                 anaphoric=anaphoric(sent),

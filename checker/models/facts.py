@@ -206,6 +206,10 @@ class StatementFact(BaseModel):
     numbers: list[str] = Field(
         default_factory=list, description="numbers stated in the sentence, outside names and times"
     )
+    people: list[str] = Field(
+        default_factory=list,
+        description="surnames of the people the sentence names, folded ('jones', 'kenteris')",
+    )
     negated: bool = Field(False, description="the sentence has a grammatical negation")
     anaphoric: bool = Field(
         False, description="its subject points back ('This is due to…'): it needs its context"
