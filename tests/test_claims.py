@@ -638,3 +638,21 @@ def test_events_told_of_different_people_do_not_conflict(tmp_path: Path) -> None
         ),
     )
     assert [f.rule for f in findings if f.verdict.value == "conflict"] == []
+
+
+def test_vague_quantities_state_no_figure_to_contradict(tmp_path: Path) -> None:
+    findings = _findings(
+        tmp_path,
+        (
+            "2005-03-01",
+            "Zolotar civil service cuts\n\nThousands of civil service jobs in Zolotar will go "
+            "under the Ruritania plan, the minister said.",
+        ),
+        (
+            "2005-03-02",
+            "Zolotar job cuts confirmed\n\nMore than 100,000 civil service jobs in Zolotar will "
+            "go under the Ruritania plan, the minister said.",
+        ),
+        kind="count",
+    )
+    assert [f.verdict.value for f in findings if f.verdict.value == "conflict"] == []

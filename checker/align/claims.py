@@ -128,6 +128,10 @@ def may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
     # A title sums up ('$11bn of deals'); a part of a set ('two of the engines') is not its size.
     if x.headline or y.headline or "part" in (x.bound, y.bound):
         return False
+    # 'dozens' and 'thousands', 'several' and 'two': vague words size a crowd, they state no
+    # figure to contradict.
+    if x.vague or y.vague:
+        return False
     # Named participants on both sides must meet ('Virgin bought six' vs 'ANA bought 55').
     if x.names and y.names and not set(x.names) & set(y.names):
         return False

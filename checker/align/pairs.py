@@ -379,6 +379,13 @@ class PairBuilder:
                 out.append(comp)
         return out
 
+    def _rival_counts(self, x: CountFact, y: CountFact) -> bool:
+        """The claims read at two counts pass the subject checks of a conflict: no different
+        named people, teams or products, no part of a set, no vague word ('thousands')."""
+        cx = self._claim_at.get((x.evidence.article, x.start))
+        cy = self._claim_at.get((y.evidence.article, y.start))
+        return cx is None or cy is None or may_conflict(cx, cy)
+
     def _people_differ(self, comp: Comparison) -> bool:
         """Both sentences name people, and none in common."""
         found = []
@@ -423,11 +430,8 @@ class PairBuilder:
                 sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
                 sy = Side(y.evidence.article, y.evidence, y.text, highlight=(y.start, y.end))
                 what = f"{plural(x.noun)} {verb}".strip()
-                # Two events of one type may still be of different subjects: the counts'
-                # sentences must not name different people, teams or products.
-                cx = self._claim_at.get((x.evidence.article, x.start))
-                cy = self._claim_at.get((y.evidence.article, y.start))
-                rivals = cx is None or cy is None or may_conflict(cx, cy)
+                # Two events of one type may still be of different subjects.
+                rivals = self._rival_counts(x, y)
                 out.append(
                     Comparison(
                         "count",
@@ -485,6 +489,7 @@ class PairBuilder:
             ):
                 continue
             how = f"under '{x.verb}'" if x.verb and x.verb == y.verb else f"as '{x.phrase}'"
+            rivals = self._rival_counts(x, y)
             out.append(
                 Comparison(
                     "count",
@@ -497,7 +502,7 @@ class PairBuilder:
                     0.7,
                     # A conflict needs the same multi-word phrase under the same verb: "4,300
                     # jobs" cut in France and "10,000 jobs" cut in all are parts, not rivals.
-                    evidence=2 if _strong_count_match(x, y) else 1,
+                    evidence=2 if rivals and _strong_count_match(x, y) else 1,
                 )
             )
         return out

@@ -659,6 +659,7 @@ def _count_claim(adoc: ArticleDoc, ctx: Context, c: CountFact, keys: dict[int, s
         low=low,
         high=high,
         bound=bound,
+        vague=isinstance(bound_entry, CountEntry) and bound_entry.scale == "absolute",
         keys=every,
         near=near,
         modality=_figure_modality(tok),

@@ -142,6 +142,9 @@ class ClaimFact(BaseModel):
     milestone: str | None = Field(
         None, description="a once-only step the sentence dates ('enters service'), for dates"
     )
+    vague: bool = Field(
+        False, description="a vague quantity ('dozens', 'several', 'thousands'), not a figure"
+    )
     period: str | None = Field(
         None,
         description="the stretch a change is measured over ('fell 679 points in one day': P1D)",
