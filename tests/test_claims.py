@@ -656,3 +656,10 @@ def test_vague_quantities_state_no_figure_to_contradict(tmp_path: Path) -> None:
         kind="count",
     )
     assert [f.verdict.value for f in findings if f.verdict.value == "conflict"] == []
+
+
+def test_a_high_and_a_low_are_not_comparable() -> None:
+    high = _claim(kind="duration", unit="duration", value=3285.0, near=["highest"])
+    low = _claim(kind="duration", unit="duration", value=90.0, near=["lowest"])
+    assert not comparable(high, low)
+    assert comparable(high, _claim(kind="duration", unit="duration", value=90.0, near=["highest"]))

@@ -70,6 +70,8 @@ _LIMIT_BOUNDS = {"up_to", "range"}
 VOLATILE_UNITS = {"percent", "point", "percentage_point", "figure"}
 # Directions of change: a rise and a fall are different facts, whatever their size.
 DIRECTIONS = {"rise", "decrease"}
+# Records: a high and a low are different facts.
+EXTREMES = {"highest", "lowest"}
 # Dates told relative to the day of writing: each article's 'today' is its own day.
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
@@ -94,6 +96,9 @@ def _acts_differ(x: ClaimFact, y: ClaimFact) -> bool:
 
 def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     """Same kind of value, same unit, same aspect and direction where both are told."""
+    # 'a nine-year high' and 'its lowest level in three months': two records, two facts.
+    if _opposite(x, y, EXTREMES):
+        return False
     if x.kind in ("time", "place") or y.kind in ("time", "place"):
         return x.kind == y.kind
     if x.kind == "duration" or y.kind == "duration":
@@ -119,8 +124,13 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     # 'fell 2,000 points in nine days' and 'fell 679 points in one day' measure two stretches.
     if x.period and y.period and x.period != y.period:
         return False
-    dx, dy = set(x.near) & DIRECTIONS, set(y.near) & DIRECTIONS
-    return not (len(dx) == 1 and len(dy) == 1 and dx != dy)
+    return not _opposite(x, y, DIRECTIONS)
+
+
+def _opposite(x: ClaimFact, y: ClaimFact, pair: set[str]) -> bool:
+    """Each value is next to one word of `pair`, and not the same one (a rise and a fall)."""
+    dx, dy = set(x.near) & pair, set(y.near) & pair
+    return len(dx) == 1 and len(dy) == 1 and dx != dy
 
 
 def may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
