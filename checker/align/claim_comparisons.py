@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from checker.align.claims import claim_pairs, volatile
+from checker.align.claims import claim_pairs, same_milestone, volatile
 from checker.align.compare import (
     claim_count_relation,
     format_time,
@@ -44,7 +44,7 @@ def claim_comparisons(
     related: Callable[[str, str], bool],
     same_story: Callable[[str, str], bool],
     done: list[Comparison],
-    meaning: Callable[[str], str | None] = lambda _word: None,
+    titles: dict[str, set[str]],
 ) -> list[Comparison]:
     """Numbers and dates outside recognised events, paired by the words around them."""
     # Values already compared through an event say it better (their highlights).
@@ -88,7 +88,6 @@ def claim_comparisons(
 
     out: list[Comparison] = []
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-    titles = {a: title_words(art.title, meaning) for a, art in articles.items()}
     for p in claim_pairs(facts, related, disjoint, same_day):
         # Articles of related but different stories may agree on a figure, never conflict;
         # and only in wording that matches closely ('10,000 jobs' at Opel and at Airbus).
@@ -170,7 +169,7 @@ def claim_comparisons(
             # another agrees only when both date the same act or the same thing.
             same_act = (
                 records
-                or bool(x.milestone and x.milestone == y.milestone)
+                or same_milestone(x, y)
                 or any(
                     u is not None and u == v
                     for u, v in ((x.anchor, y.anchor), (x.action, y.action), (x.theme, y.theme))

@@ -127,6 +127,11 @@ def comparable(x: ClaimFact, y: ClaimFact) -> bool:
     return not _opposite(x, y, DIRECTIONS)
 
 
+def same_milestone(x: ClaimFact, y: ClaimFact) -> bool:
+    """Both dates are of one once-only step ('enters service')."""
+    return bool(x.milestone) and x.milestone == y.milestone
+
+
 def _opposite(x: ClaimFact, y: ClaimFact, pair: set[str]) -> bool:
     """Each value is next to one word of `pair`, and not the same one (a rise and a fall)."""
     dx, dy = set(x.near) & pair, set(y.near) & pair
@@ -176,7 +181,7 @@ def may_conflict(x: ClaimFact, y: ClaimFact) -> bool:
             return bool(ax and ay) and (ax == ay or ax in y.near or ay in x.near)
         # 'enters service in July' and 'to launch into passenger service in November': a
         # milestone happens once, whichever verb its date hangs on.
-        if x.milestone and x.milestone == y.milestone:
+        if same_milestone(x, y):
             return True
         # The same act on the same thing: 'launched a 3G iPhone' is not 'was started in 1976'.
         if not (x.theme and y.theme and (x.theme == y.theme)):
@@ -341,7 +346,7 @@ def claim_pairs(
         for c in (*fa.claims, *fb.claims):
             if c.value is not None and c.kind in ("count", "measure"):
                 values[(c.evidence.article, c.evidence.start)].add(c.value)
-        scored: dict[tuple[int, int], tuple[float, list[str]]] = {}
+        scored: dict[tuple[int, int], tuple[float, list[str], bool]] = {}
         # Only claims of one unit can pair: look them up instead of trying every pair.
         by_unit: dict[str, list[int]] = defaultdict(list)
         for j, y in enumerate(fb.claims):
@@ -373,7 +378,7 @@ def claim_pairs(
                     s += 0.1
                 # So is the baseline of a record on both sides ('worst … since 1998'), or one
                 # milestone ('enters service').
-                if (x.record and y.record) or (x.milestone and x.milestone == y.milestone):
+                if (x.record and y.record) or same_milestone(x, y):
                     s += 0.1
                 # What both count is shared too, whether or not its noun is in the value's
                 # own words ('210 and 330 passengers' / '210 and 250 … passengers').
@@ -387,20 +392,19 @@ def claim_pairs(
                 )
                 floor = STRONG_SCORE if _acts_differ(x, y) or other_day else WEAK_SCORE
                 if s >= floor and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
-                    scored[(i, j)] = (s, shared)
+                    scored[(i, j)] = (s, shared, anchor)
         best_a: dict[int, float] = {}
         best_b: dict[int, float] = {}
-        for (i, j), (s, _) in scored.items():
+        for (i, j), (s, _, _) in scored.items():
             best_a[i] = max(best_a.get(i, 0.0), s)
             best_b[j] = max(best_b.get(j, 0.0), s)
-        for (i, j), (s, shared) in sorted(scored.items()):
+        for (i, j), (s, shared, anchor) in sorted(scored.items()):
             # Each other's best partner, near-ties kept: 'due in May 2008' (old article) pairs
             # with both 'were to take delivery in May 2008' and 'will now receive it next month'.
             if s < TIE * best_a[i] or s < TIE * best_b[j]:
                 continue
             x, y = fa.claims[i], fb.claims[j]
             near_shared = set(x.near) & set(y.near)
-            anchor = _leftover(x, y, anchored, values)
             # Short sentences have few words to share: ask for all they have, up to three.
             smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
             enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))
@@ -417,7 +421,7 @@ def claim_pairs(
             what = near_shared - set(x.names) - set(y.names)
             # Two dates of one milestone ('enters service') are of one thing, however
             # differently the rest of the sentences read.
-            floor = WEAK_SCORE if x.milestone and x.milestone == y.milestone else STRONG_SCORE
+            floor = WEAK_SCORE if same_milestone(x, y) else STRONG_SCORE
             strong = s >= floor and len(cues) >= enough and bool(what)
             # Dates beside figures ('the DAX fell 3% on Monday') are periodic reports: a date
             # differing there is another day's report, not a contradiction.

@@ -231,7 +231,7 @@ class PairBuilder:
                 related,
                 same_story,
                 out,
-                meaning=self._meaning,
+                titles,
             )
         )
         out.extend(self.role_comparisons(facts))

@@ -15,8 +15,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from checker.extract.counts import MONTHS, approx_bounds, number_in_name
 from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
-from checker.extract.counts import approx_bounds, number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
 from checker.extract.numbers import parse_number
@@ -99,10 +99,6 @@ _RANGE_BEFORE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
-_MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}  # fmt: skip
 # Units that are money ('usd', 'gbp', …): '$199', '27 billion euros'.
 _CURRENCIES = set(_CURRENCY_BEFORE.values()) | set(_CURRENCY_AFTER.values())
 # Classes of change nouns: '10,000 job cuts' counts what its compound names.
@@ -399,7 +395,7 @@ def _model_numbers(adoc: ArticleDoc) -> set[str]:
             and after.text[:1].isupper()
             and after.text[1:].islower()
             and after.ent_type_ not in ("NORP", "GPE", "DATE", "TIME")
-            and fold(after.text) not in _MONTH_NAMES
+            and fold(after.text) not in MONTHS
             and not _title_case(after.sent)
         )
         if (t.i > 0 and number_in_name(doc[t.i - 1])) or named_after:

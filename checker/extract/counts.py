@@ -208,7 +208,7 @@ def _looks_like_code(tok: Token) -> bool:
     return len(before) == 2 and before[1] in "-/" and before[0].isalnum()
 
 
-_MONTHS = {
+MONTHS = {
     "january",
     "february",
     "march",
@@ -242,7 +242,7 @@ def number_in_name(prev: Token) -> bool:
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
         and prev.is_alpha
-        and fold(prev.text) not in _MONTHS
+        and fold(prev.text) not in MONTHS
         and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE")
     )
 
