@@ -805,8 +805,8 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if num_text is None and "num" in rule.params:
         return Spec(rule.type, value=duration_value(float(rule.params["num"]), unit, lex))
     if num_text is None:
-        # "the past decade" is one unit; bare plurals ("for years") are vague
-        num = 1.0 if rule.name == "duration_the_past_unit" else None
+        # singular: one unit ("the past decade", "another month"); plural: vague ("for years")
+        num = None if unit_text.lower().endswith("s") else 1.0
     else:
         num = parse_number(num_text, lex)
         if num is None and not re.fullmatch(

@@ -144,7 +144,7 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     need = min(GRAN_RANK[spec.unit], GRAN_RANK[gran])
     if (
         spec.anchor == "ref"
-        and spec.n == 0
+        and (spec.n == 0 or spec.unit == gran != "day")
         and ref is not None
         and ctx.unit_refs
         and gran in ctx.unit_refs
@@ -214,6 +214,11 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
         return _unresolved(spec)
     if anchor == "dct" and spec.anchor == "near" and ctx.dct is not None:
         value = _by_tense(spec, value, year, base, ctx.future, ctx.dct, ctx.dct)
+    elif use_ref and spec.anchor == "near" and spec.month and ctx.future:
+        assert ref is not None
+        # a month in a future clause comes after the time mentioned before it ("begun in March
+        # 2009, will continue in January": the January after that March)
+        value = _by_tense(spec, value, year, base, True, ref.interval.begin, ref.interval.end)
     elif use_ref and spec.anchor == "near" and spec.month and not ctx.future:
         assert ref is not None
         if ref.interval.granularity == "day":
