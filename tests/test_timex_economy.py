@@ -50,3 +50,49 @@ def test_another_unit_is_a_duration() -> None:
 def test_a_start_to_the_year_is_the_year_in_focus() -> None:
     text = "It was a worse start to the year than anyone had imagined."
     assert ("the year", "DATE", "2009") in found(text, date(2009, 5, 16))
+
+
+def test_a_baseline_counted_back_leaves_the_time_in_focus_alone() -> None:
+    text = (
+        "Output weakened in July. Factory output rose 4.8% over a year earlier, a marked "
+        "decline from June's 6.3%. Sales slowed to 7.6% from the previous month's 9.8%."
+    )
+    result = found(text, date(2019, 8, 14))
+    assert ("a year earlier", "DATE", "2018") in result
+    assert ("June", "DATE", "2019-06") in result
+    # June was only a baseline: the month before is counted from July
+    assert ("the previous month", "DATE", "2019-06") in result
+
+
+def test_a_time_counted_back_that_starts_a_clause_is_the_new_focus() -> None:
+    text = "Sales fell in 2006. A year earlier, in March, they had risen."
+    assert ("March", "DATE", "2005-03") in found(text, date(2008, 10, 8))
+
+
+def test_the_day_of_a_market_report_is_the_news_day() -> None:
+    # (the rally "10 days ago" is recalled in passing)
+    text = (
+        "The FTSE 100 fell 5% yesterday, below where it was before its rally 10 days ago. "
+        "That meant it ended the day at 4818.8 points."
+    )
+    assert ("the day", "DATE", "2008-10-07") in found(text, date(2008, 10, 8))
+
+
+def test_that_day_follows_the_story_into_the_past() -> None:
+    text = "On Oct. 19, 1987, the Dow lost 22%. That day, it ended down 508 points."
+    assert ("That day", "DATE", "1987-10-19") in found(text, date(2008, 10, 8))
+
+
+def test_the_day_without_a_news_day_is_the_last_day_mentioned() -> None:
+    text = "On Oct. 19, 1987, the Dow lost 22%. It ended the day down 508 points."
+    assert ("the day", "DATE", "1987-10-19") in found(text, date(2008, 10, 8))
+
+
+def test_would_speaks_of_a_later_time() -> None:
+    text = "On Tuesday, the office said it would delay the tariffs until Dec. 15."
+    assert ("Dec. 15", "DATE", "2019-12-15") in found(text, date(2019, 8, 14))
+
+
+def test_would_have_is_no_future() -> None:
+    text = "On Tuesday, the office said it would have cut tariffs in March."
+    assert ("March", "DATE", "2019-03") in found(text, date(2019, 8, 14))

@@ -53,6 +53,7 @@ class Spec:
     utc_offset: int | None = None  # clock time in a zone: minutes east of UTC (value made UTC)
     dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
     trading: bool = False  # shift: count trading days (skip Saturday and Sunday)
+    news_day: bool = False  # shift: "the day" of a report, the news day rather than any day named
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -493,7 +494,18 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if rule.name == "the_year_with_mod":
         # "the end of the year": the year in focus (same sentence) or the DCT's
         return Spec(rule.type, kind="fill", anchor="near", gran=unit, unit=unit)
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=unit, trading=trading)
+    # a bare "the day" ("ended the day", "for the day") rather than "that day", "the same day"
+    news_day = unit == "day" and n == 0 and _g(m, "rel") is None
+    return Spec(
+        rule.type,
+        kind="shift",
+        anchor="ref",
+        unit=unit,
+        n=n,
+        gran=unit,
+        trading=trading,
+        news_day=news_day,
+    )
 
 
 def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:

@@ -50,6 +50,9 @@ class Reference:
     end: int
 
 
+NEWS_DAY_SPAN = 7  # days either side of the DCT that a report's "the day" may be
+
+
 @dataclass(frozen=True)
 class Context:
     dct: date | None
@@ -60,6 +63,8 @@ class Context:
     # the last quarter and the last month mentioned: "the same quarter" after "earlier in the
     # week" is the quarter talked about before, not the week's
     unit_refs: dict[str, Reference] | None = None
+    # the last day mentioned that lies within a week of the DCT: the day the news is about
+    news_day: Reference | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,12 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         and GRAN_RANK[ref.interval.granularity] < GRAN_RANK[gran]
     ):
         ref = ctx.unit_refs[gran]
+    if spec.news_day and ctx.news_day is not None and ctx.dct is not None:
+        # "ended the day", "for the day": a market report's day is the news day, not a day
+        # recalled in passing ("its lowest close since 26 October 2004")
+        day = ref if ref is not None and ref.interval.granularity == "day" else ctx.day_ref
+        if day is None or abs((day.interval.begin - ctx.dct).days) > NEWS_DAY_SPAN:
+            ref = ctx.news_day
     if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"
     elif spec.anchor == "ref" and gran == "day" and ctx.day_ref is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.extract.timex.normalize import REGISTRY, Spec
-from checker.extract.timex.resolve import Context, Reference, resolve
+from checker.extract.timex.resolve import NEWS_DAY_SPAN, Context, Reference, resolve
 from checker.extract.timex.rules import RuleTable, load_table
 from checker.models.time import Timex
 
@@ -33,6 +33,13 @@ _BASELINE_BEFORE = re.compile(
     r"\b(?:since|compared\s+(?:to|with)|versus|vs\.?)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
 _BASELINE_LOOKBACK = 40
+# a time counted back from another ("a year earlier", "the same period last year") after "over",
+# "from", "than", "on" is what a figure is compared with: "output rose 4.8% over a year earlier,
+# down from June's 6.3%" is still about this year's June
+_BASELINE_SHIFT_BEFORE = re.compile(r"\b(?:over|from|than|on|against)\s+$", re.IGNORECASE)
+_COUNTED_BACK = re.compile(
+    r"(?:\b(?:ago|earlier|before)|\blast\s+year|\byear[\s-](?:ago|earlier)\s+\w+)$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -162,7 +169,14 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
 
 def _baseline(text: str, c: _Candidate) -> bool:
     """Is the expression the baseline of a comparison (it then leaves the reference time alone)?"""
-    return _BASELINE_BEFORE.search(text, max(0, c.start - _BASELINE_LOOKBACK), c.start) is not None
+    lookback = max(0, c.start - _BASELINE_LOOKBACK)
+    if _BASELINE_BEFORE.search(text, lookback, c.start) is not None:
+        return True
+    # ("from June's 6.3%": a figure of that time is the baseline too)
+    possessive = text.startswith(("'s", "’s", " 's", " ’s"), c.end)
+    return (
+        _COUNTED_BACK.search(text, c.start, c.end) is not None or possessive
+    ) and _BASELINE_SHIFT_BEFORE.search(text, lookback, c.start) is not None
 
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
@@ -178,6 +192,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
     ref: Reference | None = None
     day_ref: Reference | None = None
     unit_refs: dict[str, Reference] = {}
+    news_day: Reference | None = None
     for c in chosen:
         sentence_start = _sentence_start(text, c.start)
         ctx = Context(
@@ -187,6 +202,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             future=_future(text, sentence_start, c.start, c.end, table),
             day_ref=day_ref,
             unit_refs=unit_refs,
+            news_day=news_day,
         )
         r = resolve(c.spec, ctx)
         result.append(
@@ -205,6 +221,8 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
                 day_ref = ref
+                if dct is not None and abs((r.interval.begin - dct).days) <= NEWS_DAY_SPAN:
+                    news_day = ref
             elif r.interval.granularity in ("month", "quarter"):
                 unit_refs[str(r.interval.granularity)] = ref
     return result
