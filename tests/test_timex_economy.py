@@ -96,3 +96,13 @@ def test_would_speaks_of_a_later_time() -> None:
 def test_would_have_is_no_future() -> None:
     text = "On Tuesday, the office said it would have cut tariffs in March."
     assert ("March", "DATE", "2019-03") in found(text, date(2019, 8, 14))
+
+
+def test_possessives_written_apart_in_tokenized_text() -> None:
+    text = "The day 's high came early , above December 's level ."
+    result = found(text, date(2008, 10, 8))
+    assert ("The day", "DATE", "2008-10-08") in result
+    assert ("December", "DATE", "2007-12") in result
+    assert ("the year 's end", "DATE", "2008") in found(
+        "Sales rose by the year 's end .", date(2008, 10, 8)
+    )
