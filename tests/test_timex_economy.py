@@ -106,3 +106,26 @@ def test_possessives_written_apart_in_tokenized_text() -> None:
     assert ("the year 's end", "DATE", "2008") in found(
         "Sales rose by the year 's end .", date(2008, 10, 8)
     )
+
+
+def test_a_participle_after_will_remain_keeps_the_future() -> None:
+    # DCT Wednesday: the Friday ahead, not the one before
+    text = "Russian markets will remain closed until Friday."
+    assert ("Friday", "DATE", "2008-10-10") in found(text, date(2008, 10, 8))
+
+
+def test_tense_cues_stop_at_a_clause_break() -> None:
+    text = "Trading will resume on Friday, and on Tuesday the markets were shut."
+    result = found(text, date(2008, 10, 8))
+    assert ("Friday", "DATE", "2008-10-10") in result
+    assert ("Tuesday", "DATE", "2008-10-07") in result
+
+
+def test_vague_stretches_of_minutes_hours_and_days() -> None:
+    text = "It lost them within minutes and traders worked for hours; a deal could come in days."
+    result = found(text, date(2008, 10, 8))
+    assert ("minutes", "DURATION", "PTXM") in result
+    assert ("hours", "DURATION", "PTXH") in result
+    assert ("days", "DURATION", "PXD") in result
+    # "days to come" is no stretch up to now
+    assert found("Prices will rise in days to come.", date(2008, 10, 8)) == []

@@ -33,6 +33,7 @@ _BASELINE_BEFORE = re.compile(
     r"\b(?:since|compared\s+(?:to|with)|versus|vs\.?)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
 _BASELINE_LOOKBACK = 40
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 # a time counted back from another ("a year earlier", "the same period last year") after "over",
 # "from", "than", "on" is what a figure is compared with: "output rose 4.8% over a year earlier,
 # down from June's 6.3%" is still about this year's June
@@ -155,8 +156,11 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     """Does the clause around [start, end) speak about the future? The closest cue before the
     expression decides; failing that, a future cue just after it ("Friday will see ...")."""
     lex = table.lexicon
-    fut = _last_cue_end(lex.future_cues, text, sentence_start, start)
-    past = _last_cue_end(lex.past_cues, text, sentence_start, start)
+    # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
+    # on Tuesday the markets were shut")
+    clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
+    fut = _last_cue_end(lex.future_cues, text, clause_start, start)
+    past = _last_cue_end(lex.past_cues, text, clause_start, start)
     if fut >= 0 or past >= 0:
         # ">=": a cue that is both ("expected", "scheduled" also end in -ed) speaks of the future
         return fut >= past
