@@ -53,6 +53,11 @@ class Reference:
 NEWS_DAY_SPAN = 7  # days either side of the DCT that a report's "the day" may be
 
 
+def near_dct(day: Reference, dct: date) -> bool:
+    """Is a day mentioned close enough to the DCT to be the day the news is about?"""
+    return abs((day.interval.begin - dct).days) <= NEWS_DAY_SPAN
+
+
 @dataclass(frozen=True)
 class Context:
     dct: date | None
@@ -158,9 +163,9 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         ref = ctx.unit_refs[gran]
     if spec.news_day and ctx.news_day is not None and ctx.dct is not None:
         # "ended the day", "for the day": a market report's day is the news day, not a day
-        # recalled in passing ("its lowest close since 26 October 2004")
+        # recalled in passing ("below where it was before its rally 10 days ago")
         day = ref if ref is not None and ref.interval.granularity == "day" else ctx.day_ref
-        if day is None or abs((day.interval.begin - ctx.dct).days) > NEWS_DAY_SPAN:
+        if day is None or not near_dct(day, ctx.dct):
             ref = ctx.news_day
     if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"
@@ -225,18 +230,16 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
         return _unresolved(spec)
     if anchor == "dct" and spec.anchor == "near" and ctx.dct is not None:
         value = _by_tense(spec, value, year, base, ctx.future, ctx.dct, ctx.dct)
-    elif use_ref and spec.anchor == "near" and spec.month and ctx.future:
+    elif use_ref and spec.anchor == "near" and spec.month:
         assert ref is not None
         # a month in a future clause comes after the time mentioned before it ("begun in March
-        # 2009, will continue in January": the January after that March)
-        value = _by_tense(spec, value, year, base, True, ref.interval.begin, ref.interval.end)
-    elif use_ref and spec.anchor == "near" and spec.month and not ctx.future:
-        assert ref is not None
-        if ref.interval.granularity == "day":
-            # a month named in a past-tense clause after a day mentioned earlier in the sentence
-            # is not one that starts after that day ("On Friday, output for December was
-            # released": the December before that Friday)
-            value = _by_tense(spec, value, year, base, False, ref.interval.begin, ref.interval.end)
+        # 2009, will continue in January": the January after that March); one in a past-tense
+        # clause after a day mentioned earlier is not one that starts after that day ("On
+        # Friday, output for December was released": the December before that Friday)
+        if ctx.future or ref.interval.granularity == "day":
+            value = _by_tense(
+                spec, value, year, base, ctx.future, ref.interval.begin, ref.interval.end
+            )
     return _finish(value, anchor, spec.type)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.extract.timex.normalize import REGISTRY, Spec
-from checker.extract.timex.resolve import NEWS_DAY_SPAN, Context, Reference, resolve
+from checker.extract.timex.resolve import Context, Reference, near_dct, resolve
 from checker.extract.timex.rules import RuleTable, load_table
 from checker.models.time import Timex
 
@@ -225,7 +225,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
                 day_ref = ref
-                if dct is not None and abs((r.interval.begin - dct).days) <= NEWS_DAY_SPAN:
+                if dct is not None and near_dct(ref, dct):
                     news_day = ref
             elif r.interval.granularity in ("month", "quarter"):
                 unit_refs[str(r.interval.granularity)] = ref
