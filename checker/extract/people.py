@@ -114,7 +114,7 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
 
 
 _COMPLEMENT_WORDS = {"of", "for", "the"}
-# Words that end the names of bodies, never of people ('Guangdong Provincial Police').
+# Words that end the names of bodies, never of people ('Ohio State Police', 'Kent County Council').
 _BODY_WORDS = {
     "police", "province", "provincial", "ministry", "department", "bureau", "office", "council",
     "committee", "agency", "force", "forces", "army", "navy", "bank", "university", "court",
