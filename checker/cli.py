@@ -103,8 +103,10 @@ def _register() -> None:
     from checker.commands.ci import ci_command
     from checker.commands.eval import eval_command
     from checker.commands.rule import rule
+    from checker.commands.why import why
 
     app.command("rule")(rule)
+    app.command("why")(why)
     app.command("eval")(eval_command)
     app.command("ci")(ci_command)
     app.command("baseline")(baseline_command)

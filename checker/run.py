@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import __version__
+from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
+from checker.align.score import load_weights
+from checker.align.story import Story, group_stories
 from checker.errors import CheckerError
 from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
@@ -19,6 +22,46 @@ from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
 
 ProgressFn = Callable[[str], None]
+WEIGHTS_FILE = Path("align") / "weights.yaml"
+
+
+def new_only(frame_comps: list, older: list) -> list:
+    """Frame comparisons on sentence pairs that the event and claim comparisons leave unjudged.
+
+    Both paths read numbers and times while the claim path is being replaced; a sentence pair
+    is judged once, by the older path where it has a finding of the same kind.
+    """
+
+    def key(c) -> tuple:
+        sides = sorted((s.article, s.evidence.start, s.evidence.end) for s in (c.a, c.b))
+        return (c.kind, *sides)
+
+    def values(c) -> list[tuple[str, int, int]]:
+        return [(s.article, *s.highlight) for s in (c.a, c.b) if s.highlight is not None]
+
+    def same_values(x, y) -> bool:
+        # Judged already when the older finding marks the same words on either side.
+        return any(
+            va[0] == vb[0] and va[1] < vb[2] and vb[1] < va[2]
+            for va in values(x)
+            for vb in values(y)
+        ) or not values(y)
+
+    seen: dict[tuple, list] = {}
+    for c in older:
+        seen.setdefault(key(c), []).append(c)
+    return [c for c in frame_comps if not any(same_values(c, o) for o in seen.get(key(c), []))]
+
+
+def weights_for(root: Path):
+    """The scorer weights of a rules folder; a folder without them uses the default ones."""
+    path = root / WEIGHTS_FILE
+    return load_weights(path if path.is_file() else default_rules_dir() / WEIGHTS_FILE)
+
+
+def cumulative(ctx: Context) -> set[str]:
+    """Attributes whose tallies grow while a story unfolds (a later higher figure revises)."""
+    return {e.id for e in ctx.vocab.entries("attributes") if getattr(e, "cumulative", False)}
 
 
 @dataclass
@@ -26,6 +69,8 @@ class RunResult:
     report: Report
     articles: list[Article]
     facts: list[ArticleFacts] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)  # every frame pair considered
 
 
 def _problem(err: CheckerError) -> Problem:
@@ -74,8 +119,12 @@ def check(
         facts.append(adoc.to_facts(ctx.vocab))
         sentence_of[art.id] = adoc.sentence_index
 
-    builder = PairBuilder({a.id: a for a in kept}, ctx.vocab, ctx.gazetteer)
+    by_id = {a.id: a for a in kept}
+    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)
     comparisons = builder.build(facts, sentence_of)
+    stories = group_stories(facts)
+    frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
+    comparisons.extend(new_only(frames.comparisons, comparisons))
     findings = engine.run(comparisons)
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)
@@ -97,4 +146,10 @@ def check(
         problems=problems,
         summary=summary,
     )
-    return RunResult(report=report, articles=kept, facts=facts)
+    return RunResult(
+        report=report,
+        articles=kept,
+        facts=facts,
+        stories=stories,
+        decisions=frames.decisions,
+    )

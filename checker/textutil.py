@@ -116,3 +116,11 @@ def original_span(text: str, offsets: list[int], start: int, end: int) -> tuple[
     while orig_end < len(text) and unicodedata.combining(text[orig_end]):
         orig_end += 1
     return offsets[start], orig_end
+
+
+def safe_terminal(text: str) -> str:
+    """Text for a terminal line: control characters (ESC, BEL, CR, LF…) shown as escapes."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else "?")
+        for ch in text
+    )

@@ -35,6 +35,8 @@ class Comparison:
     detail: str = ""
     confidence: float = 0.8
     evidence: int = 2  # independent signs that both sides speak of the same thing
+    # Further statements of the same values in the same articles (a headline and the body).
+    extra: list[Side] = field(default_factory=list)
 
 
 def modality_pair(a: Modality, b: Modality) -> str:

@@ -20,6 +20,7 @@ from checker.models.facts import (
     RoleFact,
     StatementFact,
 )
+from checker.models.frames import Frame
 from checker.models.time import Timex
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -41,6 +42,7 @@ class ArticleDoc:
     counts: list[CountFact] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
     claims: list[ClaimFact] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
     statements: list[StatementFact] = field(default_factory=list)
     firsts: list[FirstFact] = field(default_factory=list)
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
@@ -106,6 +108,7 @@ class ArticleDoc:
             counts=self.counts,
             events=self.events,
             claims=self.claims,
+            frames=self.frames,
             statements=self.statements,
             firsts=self.firsts,
             names=self.names(vocab),

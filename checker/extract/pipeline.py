@@ -79,6 +79,7 @@ DEFAULT_PIPELINE = (
     "counts",
     "events",
     "claims",
+    "frames",
     "statements",
     "firsts",
 )
@@ -91,6 +92,7 @@ def _load_components() -> None:
         counts,
         events,
         firsts,
+        frames,
         people,
         places,
         statements,

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, Field
 
+from checker.models.evidence import Evidence, Modality
+from checker.models.frames import Frame
 from checker.models.place import Place
 from checker.models.time import Timex
-
-
-class Evidence(BaseModel):
-    """Where a fact was read: a verbatim quote of the article file and its position."""
-
-    article: str = Field(description="article id")
-    quote: str = Field(description="verbatim substring of the article file")
-    start: int
-    end: int
-    line: int
-
-
-class Modality(StrEnum):
-    REPORTED = "reported"  # told as having happened or being the case
-    PLANNED = "planned"  # announced, expected, would/will happen
-    NEGATED = "negated"  # said not to have happened
-    HEDGED = "hedged"  # advice, possibility or a general statement: neither done nor planned
 
 
 class Mention(BaseModel):
@@ -249,6 +232,7 @@ class ArticleFacts(BaseModel):
     counts: list[CountFact] = Field(default_factory=list)
     events: list[EventFact] = Field(default_factory=list)
     claims: list[ClaimFact] = Field(default_factory=list)
+    frames: list[Frame] = Field(default_factory=list)
     names: list[str] = Field(
         default_factory=list, description="folded names of people, organisations and places"
     )

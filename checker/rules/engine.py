@@ -167,7 +167,7 @@ class Engine:
             subject=comp.subject,
             explanation=rule.render(values),
             confidence=round(comp.confidence, 2),
-            claims=[_claim(comp.a), _claim(comp.b)],
+            claims=[_claim(comp.a), _claim(comp.b)] + [_claim(s) for s in comp.extra],
         )
 
 

@@ -43,6 +43,7 @@ __all__ = ["DEFAULT_RULES_DIR", "VOCAB_FOLDER", "RuleSet", "collect_rules", "loa
 # Where rules are found when no folder is given (see checker.rules.paths).
 DEFAULT_RULES_DIR = default_rules_dir()
 VOCAB_FOLDER = "vocab"
+ALIGN_FOLDER = "align"
 
 _RULE_FIELDS = list(RuleSpec.model_fields)
 _HINTS = {
@@ -170,7 +171,8 @@ def _skipped(path: Path, root: Path, vocab_dir: Path) -> bool:
     rel = path.relative_to(root)
     if any(part.startswith(".") for part in rel.parts):
         return True
-    return path.is_relative_to(vocab_dir)
+    # Vocabulary and the alignment weights are data of their own kinds, not rules.
+    return path.is_relative_to(vocab_dir) or path.is_relative_to(root / ALIGN_FOLDER)
 
 
 def _shown(path: Path) -> str:

@@ -285,6 +285,63 @@ class SynonymEntry(VocabEntry):
     )
 
 
+Measure = Literal[
+    "count",
+    "length",
+    "speed",
+    "area",
+    "magnitude",
+    "money",
+    "percent",
+    "mass",
+    "temperature",
+    "age",
+    "duration",
+    "volume",
+    "energy",
+]
+
+
+class AttributeEntry(VocabEntry):
+    """What a stated value measures: deaths, depth, magnitude, turnout (`kind: attributes`).
+
+    `terms` are the cue words read around a value (lemmas or short phrases). A value takes the
+    attribute of the nearest cue whose `measures` includes the value's measure.
+    """
+
+    measures: tuple[Measure, ...] = Field(
+        min_length=1, description="the kinds of value this attribute can have"
+    )
+    cumulative: bool = Field(
+        default=False,
+        description="a tally that only grows while a story unfolds (deaths, cases): a later, "
+        "higher figure is a revision",
+    )
+    fallback: bool = Field(
+        default=False,
+        description="the attribute of any value of its measure that no cue names",
+    )
+    who: bool = Field(
+        default=False,
+        description="its cues name who is counted, not what happened to them: a nearby cue of "
+        "what happened wins",
+    )
+
+
+class UnitEntry(VocabEntry):
+    """A unit as news writes it, with its name for `pint` (`kind: units`).
+
+    Conversions come from pint; this table only maps spellings ("kilometres", "km", "kms") to a
+    pint unit and says what the unit measures. Currencies carry an ISO code instead: amounts
+    in different currencies are not converted (rates move).
+    """
+
+    measure: Measure
+    pint: str | None = Field(default=None, description="pint unit expression, e.g. 'km/hour'")
+    currency: str | None = Field(default=None, description="ISO 4217 code for a currency")
+    before: bool = Field(default=False, description="written before the number ($5, US$5)")
+
+
 # Kind name -> entry model. A new kind is one model and one line here.
 VOCAB_KINDS: dict[str, type[VocabEntry]] = {
     "roles": RoleEntry,
@@ -296,6 +353,9 @@ VOCAB_KINDS: dict[str, type[VocabEntry]] = {
     "counts": CountEntry,
     # Words that mean the same when comparing the wording around two claims.
     "synonyms": SynonymEntry,
+    # What a stated value measures, and the units values are written in.
+    "attributes": AttributeEntry,
+    "units": UnitEntry,
 }
 
 # Fields that name another entry of the same kind, checked after loading (E123).

@@ -1,0 +1,142 @@
+"""Fit the frame alignment weights (`rules/align/weights.yaml`) on the train clusters only.
+
+    python benchmarks/realnews/fit_weights.py            # print the fitted weights
+    python benchmarks/realnews/fit_weights.py --write    # and write them to rules/align/
+
+Examples are the frame pairs that pass the gates in the train clusters of `SPLIT.yaml`:
+- same fact (1): the two sentences are those of a gold conflict or agreement item;
+- not the same fact (0): the sentences are those of a gold no_conflict item, or the values
+  differ and no gold conflict covers them (the gold is complete on conflicts);
+- unknown (left out): the values fit and no gold item covers them (gold lists only the clear
+  agreements).
+A logistic regression (scikit-learn, L2) gives one weight per feature; the threshold is the
+probability that maximises F1 of "same fact" on the train examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+
+from checker.align.features import FEATURES
+from checker.align.frames import relation
+from checker.eval.gold import load_gold
+from checker.eval.match import overlaps
+from checker.extract.pipeline import Context
+from checker.run import check, cumulative
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+WEIGHTS = ROOT / "rules" / "align" / "weights.yaml"
+
+
+def examples(folder: Path) -> tuple[list[list[float]], list[int]]:
+    data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+    items = [
+        it
+        for it in data.get("items") or []
+        if (folder / it["a"]["file"]).is_file() and (folder / it["b"]["file"]).is_file()
+    ]
+    result = check([folder])
+    by_path = {a.path.resolve(): a.id for a in result.articles}
+    arts = {a.id: a for a in result.articles}
+    tmp = folder / ".fit-gold.yaml"
+    tmp.write_text(yaml.safe_dump({"items": items}, allow_unicode=True), encoding="utf-8")
+    try:
+        gold = load_gold([tmp], folder)
+    finally:
+        tmp.unlink()
+    sides = []
+    for e in gold.entries:
+        ia, ib = by_path.get(e.a.path.resolve()), by_path.get(e.b.path.resolve())
+        sides.append((e.item.verdict.value, ia, e.a.sentences, ib, e.b.sentences))
+    cum = cumulative(Context())
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    for d in result.decisions:
+        if not d.features:
+            continue  # stopped by a gate
+        label = _label(d, sides, arts, cum)
+        if label is None:
+            continue
+        values = {fv.name: fv.value for fv in d.features}
+        xs.append([values[name] for name in FEATURES])
+        ys.append(label)
+    return xs, ys
+
+
+def _covers(d, side) -> bool:
+    verdict, ia, sa, ib, sb = side
+    a, b = d.a, d.b
+    span_a, span_b = (a.evidence.start, a.evidence.end), (b.evidence.start, b.evidence.end)
+
+    def hit(span, sentences) -> bool:
+        return any(overlaps(span, s) for s in sentences)
+
+    forward = a.article == ia and hit(span_a, sa) and b.article == ib and hit(span_b, sb)
+    backward = a.article == ib and hit(span_a, sb) and b.article == ia and hit(span_b, sa)
+    return forward or backward
+
+
+def _label(d, sides, arts, cum) -> int | None:
+    covering = [s[0] for s in sides if _covers(d, s)]
+    if "conflict" in covering or "agreement" in covering:
+        return 1
+    if "no_conflict" in covering:
+        return 0
+    rel = relation(d.a, d.b, arts, cum)
+    if rel in ("equal", "compatible"):
+        return None
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
+    args = ap.parse_args(argv)
+    split = yaml.safe_load((HERE / "SPLIT.yaml").read_text(encoding="utf-8"))
+    X: list[list[float]] = []
+    y: list[int] = []
+    for name in split["train"]:
+        folder = HERE / "clusters" / name
+        if (folder / "gold.yaml").is_file():
+            xs, ys = examples(folder)
+            X.extend(xs)
+            y.extend(ys)
+            print(f"{name}: {len(ys)} examples, {sum(ys)} same-fact", file=sys.stderr)
+    Xa, ya = np.array(X), np.array(y)
+    model = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced")
+    model.fit(Xa, ya)
+    probs = model.predict_proba(Xa)[:, 1]
+    best_t, best_f = 0.5, -1.0
+    for t in np.arange(0.2, 0.9, 0.02):
+        pred = probs >= t
+        tp = int((pred & (ya == 1)).sum())
+        fp = int((pred & (ya == 0)).sum())
+        fn = int((~pred & (ya == 1)).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f:
+            best_t, best_f = float(t), f1
+    weights = {
+        "bias": round(float(model.intercept_[0]), 3),
+        "threshold": round(best_t, 2),
+        "weights": {n: round(float(w), 3) for n, w in zip(FEATURES, model.coef_[0], strict=True)},
+        "fitted_on": f"train half of benchmarks/realnews ({len(y)} frame pairs, "
+        f"{int(ya.sum())} same-fact; train F1 {best_f:.2f})",
+    }
+    print(yaml.safe_dump(weights, sort_keys=False))
+    if args.write:
+        header = WEIGHTS.read_text(encoding="utf-8").split("\nbias:")[0]
+        WEIGHTS.write_text(header + "\n" + yaml.safe_dump(weights, sort_keys=False), "utf-8")
+        print(f"wrote {WEIGHTS}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

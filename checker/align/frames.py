@@ -1,0 +1,353 @@
+"""Compare fact frames across the articles of one story.
+
+1. Blocking: frames of different articles in the same story with the same attribute and measure
+   are candidates (`candidates`).
+2. Gates: rules that stop a candidate with a stated reason (background against the story's own
+   fact, different currencies or time zones): `checker.align.gates`.
+3. Scoring: the registered features, weighed by `rules/weights.yaml`, give the probability that
+   both frames state the same fact.
+4. Matching: within an article pair and attribute, values are matched one to one, best score
+   first; a value stated twice in one article (headline and body) travels as one.
+5. Each matched pair becomes a `Comparison` for the rule engine, with `count_relation` (or
+   `time_relation` for clock times) saying how the values relate.
+
+Every candidate's fate is kept as a `Decision`, so `checker why` can say what happened to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.align.comparison import Comparison, Side
+from checker.align.features import FeatureValue, compute
+from checker.align.gates import gate
+from checker.align.score import Score, Weights, score
+from checker.align.story import Story
+from checker.models.article import Article
+from checker.models.facts import ArticleFacts
+from checker.models.frames import Bound, Frame
+
+_RISE = re.compile(
+    r"\b(ris(?:e|en|es|ing)|rose|climb(?:ed|s|ing)?|jump(?:ed|s)?|increas(?:ed|es|ing)|"
+    r"now stands?|has reached|reached|mount(?:ed|s|ing)|updated|revised|swelled|grew|soared)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Decision:
+    """What happened to one candidate pair of frames, in words."""
+
+    a: Frame
+    b: Frame
+    stage: str  # gate | score | matching | compared
+    reason: str
+    features: list[FeatureValue] = field(default_factory=list)
+    score: Score | None = None
+    relation: str | None = None
+
+
+@dataclass
+class FrameAlignment:
+    comparisons: list[Comparison]
+    decisions: list[Decision]
+
+
+def align_frames(
+    facts: Sequence[ArticleFacts],
+    articles: dict[str, Article],
+    stories: Sequence[Story],
+    weights: Weights,
+    cumulative: set[str],
+) -> FrameAlignment:
+    story_of = {a: s.id for s in stories for a in s.articles}
+    years = story_years(facts, articles, story_of)
+    by_key: dict[tuple, list[Frame]] = defaultdict(list)
+    for f in facts:
+        for fr in f.frames:
+            fr = with_background(fr, years.get(story_of.get(f.article)))
+            by_key[(story_of.get(f.article), fr.attribute, fr.measure)].append(fr)
+    decisions: list[Decision] = []
+    comparisons: list[Comparison] = []
+    for (_story, _attr, _measure), frames in sorted(by_key.items(), key=lambda kv: str(kv[0])):
+        per_article: dict[str, list[Frame]] = defaultdict(list)
+        for fr in frames:
+            per_article[fr.article].append(fr)
+        names = sorted(per_article)
+        for i, x in enumerate(names):
+            for y in names[i + 1 :]:
+                found = _pair(per_article[x], per_article[y], articles, weights, cumulative)
+                decisions.extend(found.decisions)
+                comparisons.extend(found.comparisons)
+    return FrameAlignment(comparisons, decisions)
+
+
+def story_years(
+    facts: Sequence[ArticleFacts], articles: dict[str, Article], story_of: dict[str, str]
+) -> dict[str, int]:
+    """The year of each story: the latest stated publication year of its articles, or else the
+    year its values are most often tied to."""
+    stated: dict[str, list[int]] = defaultdict(list)
+    told: dict[str, Counter[int]] = defaultdict(Counter)
+    for f in facts:
+        sid = story_of.get(f.article)
+        art = articles.get(f.article)
+        if art is not None and art.published is not None and not art.published_inferred:
+            stated[sid].append(art.published.year)
+        told[sid].update(fr.year for fr in f.frames if fr.year)
+    out: dict[str, int] = {}
+    for sid in set(story_of.values()):
+        if stated[sid]:
+            out[sid] = max(stated[sid])
+        elif told[sid]:
+            out[sid] = told[sid].most_common(1)[0][0]
+    return out
+
+
+def with_background(fr: Frame, story_year: int | None) -> Frame:
+    """Mark a value tied to a year well before the story's as background (a 1934 quake)."""
+    if story_year is None or fr.year is None:
+        return fr
+    if fr.year < story_year - 1 and not fr.background:
+        return fr.model_copy(update={"background": f"told of {fr.year}, before the story"})
+    if fr.year >= story_year - 1 and fr.background:
+        return fr.model_copy(update={"background": None})
+    return fr
+
+
+def _group(frames: list[Frame]) -> list[list[Frame]]:
+    """Frames of one article stating the same value: the headline and the body, say."""
+    groups: dict[tuple, list[Frame]] = {}
+    for fr in frames:
+        key = (round(fr.value, 6), fr.unit)
+        groups.setdefault(key, []).append(fr)
+    return list(groups.values())
+
+
+def _pair(
+    xs: list[Frame],
+    ys: list[Frame],
+    articles: dict[str, Article],
+    weights: Weights,
+    cumulative: set[str],
+) -> FrameAlignment:
+    decisions: list[Decision] = []
+    scored: list[tuple[float, int, int, Frame, Frame, Decision]] = []
+    gx, gy = _group(xs), _group(ys)
+    for i, group_x in enumerate(gx):
+        for j, group_y in enumerate(gy):
+            best: tuple[float, Frame, Frame, Decision] | None = None
+            for a in group_x:
+                for b in group_y:
+                    stop = gate(a, b)
+                    if stop is not None:
+                        decisions.append(Decision(a, b, "gate", stop))
+                        continue
+                    values = compute(a, b)
+                    s = score(weights, values)
+                    d = Decision(
+                        a,
+                        b,
+                        "score",
+                        f"score {s.probability:.2f}; these two values are judged on their "
+                        "best-scored pair of statements",
+                        values,
+                        s,
+                    )
+                    decisions.append(d)
+                    if best is None or s.probability > best[0]:
+                        best = (s.probability, a, b, d)
+            if best is None:
+                continue
+            p, a, b, d = best
+            if p < weights.threshold:
+                d.reason = f"score {p:.2f} below the threshold {weights.threshold:.2f}"
+                continue
+            scored.append((p, i, j, a, b, d))
+    # One to one, best first: a value is matched with the other article's closest statement of
+    # the same fact, not with every figure of that attribute (a district's toll, a sub-total).
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    comparisons: list[Comparison] = []
+    for p, i, j, a, b, d in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in used_x or j in used_y:
+            d.stage = "matching"
+            d.reason = f"score {p:.2f}, but each value was matched to a closer statement"
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        d.stage = "compared"
+        rel = relation(a, b, articles, cumulative)
+        d.relation = rel
+        d.reason = f"score {p:.2f}; values {rel}"
+        others = [fr for fr in gx[i] if fr is not a] + [fr for fr in gy[j] if fr is not b]
+        comparisons.append(_comparison(a, b, others, rel, p, articles))
+    return FrameAlignment(comparisons, decisions)
+
+
+# --- how two values relate -----------------------------------------------------------------
+
+
+def _interval(fr: Frame) -> tuple[float, float]:
+    tol = precision(fr)
+    return fr.low - tol, fr.high + tol
+
+
+def precision(fr: Frame) -> float:
+    """Just under half a unit of the last digit written: '7.8' allows 7.751–7.849."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", fr.text)
+    if not m or fr.measure in ("count", "clock") and not m.group(1):
+        return 0.0
+    decimals = len(m.group(1) or "")
+    written = float(m.group(0).replace(",", ""))
+    if written == 0:
+        return 0.0
+    factor = abs(fr.value / written) if fr.bound != Bound.RANGE else 1.0
+    return 0.49 * 10 ** (-decimals) * factor
+
+
+def relation(a: Frame, b: Frame, articles: dict[str, Article], cumulative: set[str]) -> str:
+    """equal | compatible | bounds_differ | revised | disjoint."""
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if a.low == b.low and a.high == b.high:
+        return "equal"
+    both_limits = a.bound == b.bound and a.bound in (Bound.UPPER, Bound.RANGE)
+    if la <= hb and lb <= ha:
+        if both_limits:
+            return "bounds_differ"
+        # 'At least 450 killed' on Monday, '612 dead' on Tuesday: the bound fits, but the tally
+        # was revised. Without a later date or a word of rising, a fitting bound agrees.
+        if a.attribute in cumulative and _far(a, b) and _later_higher(a, b, articles):
+            return "revised"
+        return "compatible"
+    if a.attribute in cumulative and _later_higher(a, b, articles):
+        return "revised"
+    return "disjoint"
+
+
+def _far(a: Frame, b: Frame) -> bool:
+    """The two figures differ by more than 5%."""
+    hi = max(abs(a.value), abs(b.value))
+    return hi > 0 and abs(a.value - b.value) / hi > 0.05
+
+
+def _later_higher(a: Frame, b: Frame, articles: dict[str, Article]) -> bool:
+    """The higher figure comes from the later report, or its sentence says the tally rose."""
+    low, high = (a, b) if a.value < b.value else (b, a)
+    if _RISE.search(high.evidence.quote):
+        return True
+    d_low, d_high = _published(articles, low), _published(articles, high)
+    return d_low is not None and d_high is not None and d_high > d_low
+
+
+def _published(articles: dict[str, Article], fr: Frame) -> date | None:
+    art = articles.get(fr.article)
+    return art.published if art is not None else None
+
+
+# --- comparisons for the rule engine ---------------------------------------------------------
+
+
+def _display(fr: Frame) -> str:
+    return fr.text if not fr.headline else f"{fr.text} (headline)"
+
+
+def _side(fr: Frame) -> Side:
+    return Side(
+        article=fr.article,
+        evidence=fr.evidence,
+        value=_value_text(fr),
+        highlight=(fr.start, fr.end),
+        detail={"display": _display(fr), "frame": fr.id, "attribute": fr.attribute},
+    )
+
+
+def _value_text(fr: Frame) -> str:
+    if fr.measure == "clock":
+        return f"{int(fr.value) // 60:02d}:{int(fr.value) % 60:02d}" + (
+            f" {fr.timezone}" if fr.timezone else ""
+        )
+    if fr.bound == Bound.RANGE:
+        return f"{fr.low:g}–{fr.high:g}"
+    prefix = {Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "~"}.get(fr.bound, "")
+    return f"{prefix}{fr.value:g}" + (f" {_base_unit(fr)}" if _base_unit(fr) else "")
+
+
+def _base_unit(fr: Frame) -> str:
+    return {
+        "length": "m",
+        "speed": "m/s",
+        "area": "m²",
+        "mass": "kg",
+        "volume": "l",
+        "temperature": "°C",
+        "energy": "W",
+        "percent": "%",
+        "magnitude": "",
+        "money": fr.unit or "",
+    }.get(fr.measure, "")
+
+
+def _comparison(
+    a: Frame,
+    b: Frame,
+    others: list[Frame],
+    rel: str,
+    p: float,
+    articles: dict[str, Article],
+) -> Comparison:
+    a, b = sorted((a, b), key=lambda f: f.article)
+    subject = a.attribute_label
+    detail = _detail(a, b, rel, articles)
+    if a.measure == "clock":
+        kind = "time"
+        features = {
+            "time_relation": {"equal": "equal", "compatible": "overlap"}.get(rel, "disjoint"),
+            "modality": "+".join(sorted((a.modality.value, b.modality.value))),
+        }
+    else:
+        kind = "count"
+        features = {
+            "count_relation": rel,
+            "modality": "+".join(sorted((a.modality.value, b.modality.value))),
+        }
+    comp = Comparison(
+        kind=kind,
+        subject=subject,
+        a=_side(a),
+        b=_side(b),
+        features=features,
+        detail=detail,
+        confidence=p,
+        evidence=2,
+    )
+    comp.extra = [_side(fr) for fr in others]
+    return comp
+
+
+def _detail(a: Frame, b: Frame, rel: str, articles: dict[str, Article]) -> str:
+    parts: list[str] = []
+    if rel in ("equal", "compatible"):
+        parts.append("the values fit each other once bounds, rounding and units are allowed")
+    elif rel == "bounds_differ":
+        parts.append("both give limits, and the limits differ")
+    elif rel == "revised":
+        low, high = (a, b) if a.value < b.value else (b, a)
+        d_low, d_high = _published(articles, low), _published(articles, high)
+        when = f" ({d_low} → {d_high})" if d_low and d_high and d_low != d_high else ""
+        parts.append(
+            f"a later report gives a higher tally{when}: {low.text} is out of date against "
+            f"{high.text}"
+        )
+    else:
+        parts.append("the values cannot both be true, even allowing for bounds and rounding")
+    if a.source and b.source and a.source.lower() != b.source.lower():
+        parts.append(f"sources differ ({a.source} / {b.source})")
+    if a.unit != b.unit and a.unit and b.unit:
+        parts.append(f"compared in one unit ({a.unit} / {b.unit})")
+    return "; ".join(parts)

@@ -1,0 +1,109 @@
+"""Gates: rules that stop two frames from being compared, each with a reason a user can read.
+
+Weights decide how alike two statements are; gates say when a comparison makes no sense at all.
+They are few, named, and listed by `checker why` and in the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from checker.models.facts import Modality
+from checker.models.frames import Frame
+
+
+@dataclass(frozen=True)
+class GateSpec:
+    code: str
+    name: str
+    explanation: str
+    fn: Callable[[Frame, Frame], str | None]
+
+
+GATES: list[GateSpec] = []
+
+
+def _gate(code: str, name: str, explanation: str):
+    def register(fn: Callable[[Frame, Frame], str | None]):
+        GATES.append(GateSpec(code, name, explanation, fn))
+        return fn
+
+    return register
+
+
+def gate(a: Frame, b: Frame) -> str | None:
+    """The first gate that stops the pair, as '<code> <name>: <reason>', or None."""
+    for spec in GATES:
+        reason = spec.fn(a, b)
+        if reason is not None:
+            return f"{spec.code} {spec.name}: {reason}"
+    return None
+
+
+@_gate(
+    "A01",
+    "background-vs-story",
+    "A value the sentence ties to an earlier year ('a 1934 quake killed 8,500') is background: it "
+    "is compared only with background told of the same year, never with the story's own facts.",
+)
+def _background(a: Frame, b: Frame) -> str | None:
+    if bool(a.background) != bool(b.background):
+        bg = a if a.background else b
+        return f"{bg.text} is background ({bg.background})"
+    if a.background and b.background and a.year != b.year:
+        return f"background of different years ({a.year} / {b.year})"
+    return None
+
+
+@_gate(
+    "A02",
+    "different-currency",
+    "Amounts in different currencies are not compared: exchange rates move, and articles convert "
+    "at different rates.",
+)
+def _currency(a: Frame, b: Frame) -> str | None:
+    if a.measure == "money" and a.unit != b.unit:
+        return f"currencies differ ({a.unit} / {b.unit})"
+    return None
+
+
+@_gate(
+    "A03",
+    "different-time-zone",
+    "Clock times given in different time zones ('11:56 local time' / '06:11 GMT') are not "
+    "compared: the offset between them is not known.",
+)
+def _timezone(a: Frame, b: Frame) -> str | None:
+    if a.measure == "clock" and (a.timezone or b.timezone) and a.timezone != b.timezone:
+        if a.timezone and b.timezone or "UTC" in (a.timezone, b.timezone):
+            return f"time zones differ ({a.timezone or 'unstated'} / {b.timezone or 'unstated'})"
+    return None
+
+
+@_gate(
+    "A04",
+    "denied-hedged-or-planned",
+    "A value told as a possibility ('could rise to 1,000') or denied states no fact to compare; a "
+    "planned value ('will be cut to $199') is compared only with another plan.",
+)
+def _hedged(a: Frame, b: Frame) -> str | None:
+    for fr in (a, b):
+        if fr.modality in (Modality.HEDGED, Modality.NEGATED):
+            return f"{fr.text} is {fr.modality.value}"
+    if (a.modality == Modality.PLANNED) != (b.modality == Modality.PLANNED):
+        plan = a if a.modality == Modality.PLANNED else b
+        return f"{plan.text} is a plan, the other value a report"
+    return None
+
+
+@_gate(
+    "A06",
+    "unnamed-attribute",
+    "Two values that no cue word ties to what they measure ('15.5%', '14 schools' with no verb "
+    "or noun of the vocabulary near them) are not compared: their units alone say too little.",
+)
+def _unnamed(a: Frame, b: Frame) -> str | None:
+    if a.cue is None and b.cue is None:
+        return f"no cue word names what {a.text} and {b.text} measure"
+    return None

@@ -1,0 +1,638 @@
+"""Component: every stated value of an article as a fact frame (see `checker.models.frames`).
+
+A value is a number written in digits or words, with the bound words around it ("at least"),
+its unit ("km", "$", "-magnitude", "%"), or a clock time from the time tagger. Its attribute is
+read from cue words of `rules/vocab/attributes.yaml` near it; its own time from a year in the
+same clause; its source from "said X" / "according to X". Numbers that are part of names
+("Boeing 737", "Flight 171"), years and dates are no values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from checker.extract.document import ArticleDoc
+from checker.extract.numbers import parse_number
+from checker.extract.pipeline import Context, component
+from checker.extract.units import UnitTable, unit_table
+from checker.models.facts import Modality
+from checker.models.frames import Bound, Frame
+from checker.textutil import fold
+
+# Scale words after a number: '1.5 million', '$3bn'.
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mn|k|tn|b)$", re.IGNORECASE)
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
+# Entity labels whose numbers are names or codes, not quantities.
+_NAME_ENTS = {"PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT"}
+# Nouns that narrow a count to a part of a whole ('12 children', 'three foreigners').
+_PART_WORDS = {
+    "child",
+    "children",
+    "woman",
+    "women",
+    "foreigner",
+    "foreign",
+    "tourist",
+    "student",
+    "officer",
+    "policeman",
+    "soldier",
+    "firefighter",
+    "rescuer",
+    "national",
+    "citizen",
+    "local",
+    "aftershock",
+    "including",
+    "among",
+    "whom",
+    "them",
+    "alone",
+    "another",
+    "additional",
+    "more",
+    "other",
+    "further",
+    "new",
+    "previous",
+    "earlier",
+}
+_TIMEZONES = re.compile(
+    r"\b(local time|local|GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|BST|CET|CEST|IST|JST|"
+    r"AEST|AEDT|HKT|SGT|WIB|PHT|NPT)\b"
+)
+_HEDGES = {"could", "may", "might", "feared", "fear", "expect", "expected", "likely", "estimate"}
+_PLANS = {"will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"}
+_SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
+WINDOW = 10  # tokens either side in which a cue word may name the attribute
+
+
+@dataclass
+class _Number:
+    first: Token
+    last: Token
+    value: float
+    low: float
+    high: float
+    bound: Bound
+    start: int  # file offsets of the whole value text (bound word, number, unit)
+    end: int
+
+
+@component("frames", requires=("timexes", "places"), assigns=("frames",))
+def frames(adoc: ArticleDoc, ctx: Context) -> None:
+    table = unit_table(ctx.vocab)
+    taken = _timex_tokens(adoc)
+    found: list[Frame] = []
+    for index, sent in enumerate(adoc.sents):
+        headline = index == 0 or "\n" in sent.text.strip()[:0]
+        for num in _numbers(adoc, sent, taken, ctx):
+            frame = _frame(adoc, ctx, table, sent, index, num, headline, len(found))
+            if frame is not None:
+                found.append(frame)
+        found.extend(_clock_frames(adoc, ctx, sent, index, headline, len(found)))
+    adoc.frames = found
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def _timex_tokens(adoc: ArticleDoc) -> set[int]:
+    """Tokens inside dates, times and durations: those are read by the time tagger."""
+    out: set[int] = set()
+    for t in adoc.timexes:
+        span = adoc.doc.char_span(t.start - adoc.offset, t.end - adoc.offset, "expand")
+        if span is not None:
+            out.update(tok.i for tok in span)
+    return out
+
+
+def _number_token(tok: Token) -> float | None:
+    text = tok.text
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    m = _SUFFIXED.match(text)
+    if m:
+        return float(m.group(1)) * _SCALES[m.group(2).lower()]
+    if tok.like_num and tok.is_alpha:
+        return parse_number(text)
+    return None
+
+
+def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> list[_Number]:
+    out: list[_Number] = []
+    i = sent.start
+    while i < sent.end:
+        tok = adoc.doc[i]
+        value = _number_token(tok) if i not in taken else None
+        if value is None or _is_name_number(adoc, tok) or _is_year(tok, value):
+            i += 1
+            continue
+        last = tok
+        # Word numbers and scales: 'two hundred', '1.5 million', 'twenty-one'.
+        j = i + 1
+        while j < sent.end:
+            nxt = adoc.doc[j]
+            low = nxt.lower_
+            if low in _SCALES and low not in ("m", "b", "k") and nxt.is_alpha:
+                value *= _SCALES[low]
+            elif nxt.like_num and nxt.is_alpha and tok.is_alpha:
+                extra = parse_number(f"{last.text} {nxt.text}")
+                if extra is None:
+                    break
+                value = parse_number(adoc.doc[i : j + 1].text) or value
+            else:
+                break
+            last = nxt
+            j += 1
+        out.append(_bounded(adoc, ctx, sent, tok, last, value))
+        i = j
+    return _ranges(out)
+
+
+def _is_year(tok: Token, value: float) -> bool:
+    return (
+        tok.text.isdigit() and len(tok.text) == 4 and 1800 <= value <= 2100 and "," not in tok.text
+    )
+
+
+def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
+    """'Boeing 737', 'Flight 171', 'the A320', 'Route 66', 'COVID-19': a name, not a value."""
+    if tok.ent_type_ in _NAME_ENTS:
+        return True
+    prev = adoc.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None:
+        return False
+    if prev.text == "-" and tok.i > 1 and adoc.doc[tok.i - 2].is_alpha:
+        return adoc.doc[tok.i - 2].text[:1].isupper() or adoc.doc[tok.i - 2].is_upper
+    if prev.text in ("#", "No.", "no.", "number"):
+        return True
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.is_alpha
+        and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE", "CARDINAL", "QUANTITY")
+        and fold(prev.text) not in _MONTH_WORDS
+        and not prev.is_sent_start
+    )
+
+
+_MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "magnitude",
+}
+
+
+def _bounded(
+    adoc: ArticleDoc, ctx: Context, sent: Span, first: Token, last: Token, value: float
+) -> _Number:
+    """The bound words before ('at least', 'nearly') or after ('or more') the number."""
+    start, end = adoc.char(first), adoc.char(last) + len(last.text)
+    before_start = adoc.char(adoc.doc[max(sent.start, first.i - 4)])
+    before = adoc.article.text[before_start:start]
+    bound, low, high = Bound.EXACT, value, value
+    for s, e, entry in ctx.vocab.find_all("counts", before):
+        if before[e:].strip() in ("", "$", "£", "€", "US$"):
+            lo, hi = entry.interval(value) if entry.scale == "relative" else (value, value)
+            low, high = lo, math.inf if hi is None else hi
+            bound = _bound_kind(entry.id)
+            start = before_start + s
+    after = adoc.article.text[end : end + 12].lower()
+    if after.startswith((" or more", " and more", " plus")):
+        bound, high = Bound.LOWER, math.inf
+    return _Number(first, last, value, low, high, bound, start, end)
+
+
+def _bound_kind(entry_id: str) -> Bound:
+    if entry_id in ("at_least", "more_than"):
+        return Bound.LOWER
+    if entry_id in ("up_to", "fewer_than"):
+        return Bound.UPPER
+    if entry_id == "exactly":
+        return Bound.EXACT
+    return Bound.APPROX
+
+
+def _ranges(numbers: list[_Number]) -> list[_Number]:
+    """'between 200 and 300', '200 to 300', '200-300': one value with two ends."""
+    out: list[_Number] = []
+    skip = False
+    for k, a in enumerate(numbers):
+        b = numbers[k + 1] if k + 1 < len(numbers) else None
+        if skip:
+            skip = False
+            continue
+        if b is not None and 0 < b.first.i - a.last.i <= 2:
+            joint = a.last.doc[a.last.i + 1 : b.first.i].text.strip().lower()
+            if joint in ("to", "-", "–", "and", "or") and a.value < b.value:
+                opener = a.first.doc[a.first.i - 1].lower_ if a.first.i else ""
+                if joint != "and" or opener == "between":
+                    out.append(
+                        _Number(
+                            a.first, b.last, b.value, a.value, b.value, Bound.RANGE, a.start, b.end
+                        )
+                    )
+                    skip = True
+                    continue
+        out.append(a)
+    return out
+
+
+# --- one frame -----------------------------------------------------------------------------
+
+
+def _frame(
+    adoc: ArticleDoc,
+    ctx: Context,
+    table: UnitTable,
+    sent: Span,
+    index: int,
+    num: _Number,
+    headline: bool,
+    n: int,
+) -> Frame | None:
+    text = adoc.article.text
+    unit = table.after(text, num.end) or table.before(text, num.start)
+    measure, unit_id, end, start = "count", None, num.end, num.start
+    if unit is not None:
+        entry, u_start, u_end = unit
+        measure, unit_id = entry.measure, entry.label
+        start, end = min(start, u_start), max(end, u_end)
+    elif _magnitude_before(adoc, num) or _quake_after(adoc, num):
+        measure, unit_id = "magnitude", "magnitude"
+    scale = _scale_of(text, num.end, unit)
+    value, low, high = num.value * scale, num.low * scale, num.high * scale
+    if unit is not None:
+        value, low, high = (table.convert(unit[0], v) for v in (value, low, high))
+    tokens = range(num.first.i, num.last.i + 1)
+    if measure == "count" and _vague_or_small(adoc, num):
+        return None
+    what = _counted_noun(adoc, num, sent)
+    attr, cue = _attribute(adoc, ctx, sent, num, measure, what)
+    if attr is None:
+        return None
+    year, background = _own_time(adoc, sent, num)
+    day = _own_day(adoc, sent, num)
+    return Frame(
+        id=f"{adoc.article.id}#v{n + 1}",
+        article=adoc.article.id,
+        measure=measure,
+        attribute=attr.id,
+        attribute_label=attr.label,
+        cumulative=bool(getattr(attr, "cumulative", False)),
+        cue=cue,
+        what=what,
+        value=value,
+        low=low,
+        high=high,
+        bound=num.bound,
+        unit=unit_id,
+        text=text[start:end],
+        year=year,
+        day=day,
+        reported=adoc.article.published,
+        background=background,
+        source=_source(adoc, sent),
+        places=_places(adoc, sent),
+        subjects=_subjects(sent),
+        qualifiers=_qualifiers(adoc, sent, tokens, what),
+        modality=_modality(adoc, sent, num),
+        headline=headline,
+        sentence=index,
+        start=start,
+        end=end,
+        evidence=adoc.evidence(start, end),
+    )
+
+
+def _scale_of(text: str, end: int, unit) -> float:
+    """A scale word right after the number or after a currency sign: '$3 billion', '$3bn'."""
+    m = re.match(r"\s*(thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh)\b", text[end:])
+    if m and (unit is None or unit[0].currency):
+        return _SCALES[m.group(1).lower()]
+    return 1.0
+
+
+def _magnitude_before(adoc: ArticleDoc, num: _Number) -> bool:
+    """'magnitude 7.8', 'magnitude-7.8', 'M7.8', 'a 7.8 on the Richter scale'."""
+    i = num.first.i
+    prev = [t.lower_ for t in adoc.doc[max(0, i - 3) : i]]
+    return "magnitude" in prev or (bool(prev) and prev[-1] in ("m", "mw", "ml"))
+
+
+def _quake_after(adoc: ArticleDoc, num: _Number) -> bool:
+    """'a 6.1 quake': a decimal between 1 and 10 right before a word for an earthquake."""
+    nxt = adoc.doc[num.last.i + 1] if num.last.i + 1 < len(adoc.doc) else None
+    return (
+        nxt is not None
+        and "." in num.first.text
+        and 1 <= num.value < 10
+        and nxt.lower_ in ("quake", "earthquake", "tremor", "temblor", "aftershock")
+    )
+
+
+def _vague_or_small(adoc: ArticleDoc, num: _Number) -> bool:
+    """'one of the', 'a dozen or so': single-word ones and twos tell little and match much."""
+    return num.first.is_alpha and num.value < 3
+
+
+def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
+    tok = num.last
+    if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.lemma_.lower()
+    for nxt in adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]:
+        if nxt.pos_ == "NOUN":
+            return nxt.lemma_.lower()
+        if nxt.pos_ not in ("ADJ", "PUNCT", "NUM"):
+            break
+    return None
+
+
+def _attribute(
+    adoc: ArticleDoc, ctx: Context, sent: Span, num: _Number, measure: str, what: str | None
+):
+    """The nearest cue word of an attribute that fits the measure; linked words count closer."""
+    vocab = ctx.vocab
+    best = None
+    best_score = math.inf
+    linked = _linked(num)
+    for cue, entry in _cues(adoc, vocab, sent):
+        if measure not in entry.measures:
+            continue
+        if cue.start > num.last.i:
+            dist = cue.start - num.last.i
+        elif cue.end <= num.first.i:
+            dist = num.first.i - cue.end + 1
+        else:
+            continue
+        if dist > WINDOW:
+            continue
+        score = dist - (4 if any(t.i in linked for t in cue) else 0) + (3 if entry.who else 0)
+        # 'six dead and 290 missing': a cue across 'and' or another number is the other value's.
+        lo, hi = sorted((cue.start, num.first.i if cue.start < num.first.i else num.last.i))
+        between = adoc.doc[lo + 1 : hi]
+        if any(t.lower_ in ("and", "while", "but", ";", "whereas") or t.like_num for t in between):
+            score += 3
+        if score < best_score:
+            best, best_score = (entry, cue.text), score
+    if best is not None:
+        return best
+    for entry in vocab.entries("attributes"):
+        if entry.fallback and measure in entry.measures:
+            return entry, None
+    if measure == "count" and what:
+        return _CountOf(what), None
+    return None, None
+
+
+def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
+    """Attribute cue words of a sentence: phrases as written, and single words by lemma."""
+    out: list[tuple[Span, object]] = []
+    covered: set[int] = set()
+    for s, e, entry in vocab.find_all("attributes", sent.text):
+        span = adoc.doc.char_span(sent.start_char + s, sent.start_char + e, "expand")
+        if span is not None:
+            out.append((span, entry))
+            covered.update(t.i for t in span)
+    for tok in sent:
+        if tok.i in covered or not tok.is_alpha:
+            continue
+        entry = vocab.lookup("attributes", tok.lemma_.lower())
+        if entry is not None:
+            out.append((sent.doc[tok.i : tok.i + 1], entry))
+    return out
+
+
+@dataclass(frozen=True)
+class _CountOf:
+    """A count that no cue names: counted by its noun ('14 schools')."""
+
+    noun: str
+
+    @property
+    def id(self) -> str:
+        return f"count_of_{self.noun}"
+
+    @property
+    def label(self) -> str:
+        return self.noun
+
+
+def _linked(num: _Number) -> set[int]:
+    """Tokens tied to the number in the parse: its head, the head's head, the head's children."""
+    out: set[int] = set()
+    for tok in (num.first, num.last):
+        head = tok.head
+        out.add(head.i)
+        out.add(head.head.i)
+        out.update(c.i for c in head.children)
+        out.update(c.i for c in head.head.children if c.dep_ in ("acomp", "amod", "advmod"))
+    return out
+
+
+def _own_time(adoc: ArticleDoc, sent: Span, num: _Number) -> tuple[int | None, str | None]:
+    """A year the clause ties the value to. Whether it is background is decided against the
+    story's year at alignment (`checker.align.frames.story_years`); here only a year before
+    a stated (not inferred) publication date counts."""
+    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
+    art = adoc.article
+    best: tuple[int, int] | None = None
+    for t in adoc.timexes_in(start, end):
+        if t.type != "DATE" or not t.value[:4].isdigit():
+            continue
+        dist = abs(t.start - adoc.char(num.first))
+        if best is None or dist < best[1]:
+            best = (int(t.value[:4]), dist)
+    if best is None:
+        return None, None
+    year = best[0]
+    if art.published is not None and not art.published_inferred and year < art.published.year - 1:
+        return year, f"told of {year}, before the story"
+    return year, None
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _own_day(adoc: ArticleDoc, sent: Span, num: _Number) -> str | None:
+    """The day the clause ties the value to ('on Monday' resolved), if one is named."""
+    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
+    best: tuple[int, str] | None = None
+    for t in adoc.timexes_in(start, end):
+        if t.type != "DATE" or not _ISO_DAY.match(t.value):
+            continue
+        dist = abs(t.start - adoc.char(num.first))
+        if best is None or dist < best[0]:
+            best = (dist, t.value)
+    return best[1] if best else None
+
+
+def _source(adoc: ArticleDoc, sent: Span) -> str | None:
+    """'…, the Red Crescent said' / 'according to the USGS': who gave the figure."""
+    text = sent.text
+    m = re.search(r"according to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", text)
+    if m:
+        return m.group(1).rstrip(".")
+    for tok in sent:
+        if tok.lemma_ in _SAY and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                    words = [t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+                    if words:
+                        return " ".join(t.text for t in words)
+    return None
+
+
+def _places(adoc: ArticleDoc, sent: Span) -> tuple[str, ...]:
+    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
+    names = {fold(p.mention.text) for p in adoc.places if start <= p.mention.start < end}
+    return tuple(sorted(names))
+
+
+_SUBJECT_ENTS = {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def _subjects(sent: Span) -> tuple[str, ...]:
+    """Names of the sentence's organisations, people and things: who or what a value is of."""
+    names = set()
+    for ent in sent.ents:
+        if ent.label_ in _SUBJECT_ENTS:
+            name = fold(ent.text)
+            names.add(name[4:] if name.startswith("the ") else name)
+    return tuple(sorted(names))
+
+
+def _qualifiers(adoc: ArticleDoc, sent: Span, tokens: range, what: str | None) -> tuple[str, ...]:
+    """Words next to the value that narrow what it counts ('12 children', 'including 3')."""
+    lo, hi = max(sent.start, tokens.start - 3), min(sent.end, tokens.stop + 3)
+    words = {t.lower_ for t in adoc.doc[lo:hi] if t.lower_ in _PART_WORDS}
+    if what and what in _PART_WORDS:
+        words.add(what)
+    return tuple(sorted(words))
+
+
+def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:
+    lo = max(sent.start, num.first.i - 6)
+    words = {t.lower_ for t in adoc.doc[lo : num.first.i]} | {
+        t.lemma_.lower() for t in adoc.doc[lo : num.first.i]
+    }
+    if words & _HEDGES:
+        return Modality.HEDGED
+    if words & _PLANS:
+        return Modality.PLANNED
+    return Modality.REPORTED
+
+
+# --- clock times ---------------------------------------------------------------------------
+
+
+def _clock_frames(
+    adoc: ArticleDoc, ctx: Context, sent: Span, index: int, headline: bool, n: int
+) -> list[Frame]:
+    """'struck at 11:56 local time', 'took off at 2:11 PM': a time of day for an event."""
+    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
+    out: list[Frame] = []
+    for t in adoc.timexes_in(start, end):
+        m = _CLOCK.search(t.value)
+        if t.type != "TIME" or not m:
+            continue
+        minutes = int(m.group(1)) * 60 + int(m.group(2))
+        approx = (t.mod or "").upper() == "APPROX"
+        tail = adoc.article.text[t.end : t.end + 16]
+        tz = _TIMEZONES.search(adoc.article.text[t.start : t.end] + tail)
+        event = _event_word(adoc, ctx, sent, t.start)
+        if event is None:
+            continue  # a time of day of nothing named ('at 16:08 UTC') has nothing to match
+        attr = f"clock_{event}"
+        out.append(
+            Frame(
+                id=f"{adoc.article.id}#v{n + len(out) + 1}",
+                article=adoc.article.id,
+                measure="clock",
+                attribute=attr,
+                attribute_label=f"time of {event.replace('_', ' ')}",
+                cue=event,
+                value=minutes,
+                low=minutes - (30 if approx else 0),
+                high=minutes + (30 if approx else 0),
+                bound=Bound.APPROX if approx else Bound.EXACT,
+                unit="minute",
+                text=t.text,
+                year=None,
+                day=None,  # a time of day is mostly anchored to the article's date, not stated
+                reported=adoc.article.published,
+                timezone=_tz_label(tz.group(1)) if tz else None,
+                places=_places(adoc, sent),
+                headline=headline,
+                sentence=index,
+                start=t.start,
+                end=t.end,
+                evidence=adoc.evidence(t.start, t.end),
+            )
+        )
+    return out
+
+
+def _tz_label(text: str) -> str:
+    return "local" if text.lower().startswith("local") else ("UTC" if text == "GMT" else text)
+
+
+def _event_word(adoc: ArticleDoc, ctx: Context, sent: Span, offset: int) -> str | None:
+    """The event named nearest the clock time: a noun ('quake', 'crash') before a verb."""
+    best: tuple[int, int, str] | None = None
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        entry = ctx.vocab.lookup("event_types", tok.lemma_) or ctx.vocab.lookup(
+            "event_types", tok.text
+        )
+        if entry is None:
+            continue
+        key = (0 if tok.pos_ == "NOUN" else 1, abs(adoc.char(tok) - offset), entry.id)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
