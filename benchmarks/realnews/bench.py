@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from checker.eval.gold import load_gold
-from checker.eval.score import ReportSource, evaluate
+from checker.eval.gold import GoldSet, load_gold
+from checker.eval.score import evaluate, report_source
 from checker.models.report import Verdict
 from checker.run import check
 
@@ -73,30 +73,27 @@ def make_split(names: list[str]) -> dict[str, list[str]]:
     return {"train": sorted(ordered[:half]), "heldout": sorted(ordered[half:])}
 
 
-def run_cluster(folder: Path, details: bool) -> Tally:
-    gold_path = folder / "gold.yaml"
-    data = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+def present_gold(folder: Path) -> tuple[GoldSet, int]:
+    """The cluster's gold items whose two articles are present, and how many were left out
+    (articles that are not redistributable are kept out of git and may be missing)."""
+    data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     items = data.get("items") or []
     present = [
         it
         for it in items
         if (folder / it["a"]["file"]).is_file() and (folder / it["b"]["file"]).is_file()
     ]
-    tally = Tally(clusters=1, skipped=len(items) - len(present))
     with tempfile.TemporaryDirectory() as tmp:
         kept = Path(tmp) / "gold.yaml"
         kept.write_text(yaml.safe_dump({"items": present}, allow_unicode=True), encoding="utf-8")
-        gold = load_gold([kept], folder)
-        result = check([folder])
-        report = result.report
-        source = ReportSource(
-            source="run",
-            path=None,
-            tool_version=report.tool_version,
-            articles=len(report.articles),
-            findings=len(report.findings),
-        )
-        scored = evaluate(gold, report, [kept], source)
+        return load_gold([kept], folder), len(items) - len(present)
+
+
+def run_cluster(folder: Path, details: bool) -> Tally:
+    gold, skipped = present_gold(folder)
+    tally = Tally(clusters=1, skipped=skipped)
+    report = check([folder]).report
+    scored = evaluate(gold, report, [folder / "gold.yaml"], report_source(report))
     tally.articles = len(report.articles)
     for item in scored.items:
         tally.items[item.verdict.value][1] += 1

@@ -25,37 +25,27 @@ from sklearn.linear_model import LogisticRegression
 
 from checker.align.features import FEATURES
 from checker.align.frames import relation
-from checker.eval.gold import load_gold
 from checker.eval.match import overlaps
 from checker.extract.pipeline import Context
 from checker.run import check, cumulative
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench import present_gold  # noqa: E402  (a script beside this one)
+
 ROOT = HERE.parents[1]
 WEIGHTS = ROOT / "rules" / "align" / "weights.yaml"
 
 
-def examples(folder: Path) -> tuple[list[list[float]], list[int]]:
-    data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
-    items = [
-        it
-        for it in data.get("items") or []
-        if (folder / it["a"]["file"]).is_file() and (folder / it["b"]["file"]).is_file()
-    ]
+def examples(folder: Path, cum: set[str]) -> tuple[list[list[float]], list[int]]:
+    gold, _skipped = present_gold(folder)
     result = check([folder])
     by_path = {a.path.resolve(): a.id for a in result.articles}
     arts = {a.id: a for a in result.articles}
-    tmp = folder / ".fit-gold.yaml"
-    tmp.write_text(yaml.safe_dump({"items": items}, allow_unicode=True), encoding="utf-8")
-    try:
-        gold = load_gold([tmp], folder)
-    finally:
-        tmp.unlink()
     sides = []
     for e in gold.entries:
         ia, ib = by_path.get(e.a.path.resolve()), by_path.get(e.b.path.resolve())
         sides.append((e.item.verdict.value, ia, e.a.sentences, ib, e.b.sentences))
-    cum = cumulative(Context())
     xs: list[list[float]] = []
     ys: list[int] = []
     for d in result.decisions:
@@ -101,12 +91,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
     args = ap.parse_args(argv)
     split = yaml.safe_load((HERE / "SPLIT.yaml").read_text(encoding="utf-8"))
+    cum = cumulative(Context())
     X: list[list[float]] = []
     y: list[int] = []
     for name in split["train"]:
         folder = HERE / "clusters" / name
         if (folder / "gold.yaml").is_file():
-            xs, ys = examples(folder)
+            xs, ys = examples(folder, cum)
             X.extend(xs)
             y.extend(ys)
             print(f"{name}: {len(ys)} examples, {sum(ys)} same-fact", file=sys.stderr)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import yaml
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from validate_gold import front_matter  # noqa: E402  (a script beside this one)
 
 
 def main() -> None:
@@ -21,7 +24,7 @@ def main() -> None:
         free = [p for p in files if not p.name.endswith(".nonfree.txt")]
         sources = []
         for p in free:
-            meta = yaml.safe_load(p.read_text(encoding="utf-8").split("---", 2)[1]) or {}
+            meta = front_matter(p)
             sources.append(f"{meta.get('source', '?')} ({meta.get('license', '?')})")
         names = sorted({p.name.split("_", 1)[1].split(".")[0] for p in files})
         print(

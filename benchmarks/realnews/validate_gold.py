@@ -41,12 +41,16 @@ def main(argv: list[str]) -> int:
     return 1 if bad else 0
 
 
-def _redistributable(path: Path) -> bool:
+def front_matter(path: Path) -> dict:
+    """The YAML front matter of an article file ({} without one)."""
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---"):
-        return False
-    meta = yaml.safe_load(text.split("---", 2)[1]) or {}
-    return bool(meta.get("redistributable"))
+        return {}
+    return yaml.safe_load(text.split("---", 2)[1]) or {}
+
+
+def _redistributable(path: Path) -> bool:
+    return bool(front_matter(path).get("redistributable"))
 
 
 if __name__ == "__main__":

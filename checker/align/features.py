@@ -114,9 +114,7 @@ def _value_distance(a: Frame, b: Frame) -> tuple[float, str]:
 
 @feature("year_differs", "the sentences tie the values to different years")
 def _year_differs(a: Frame, b: Frame) -> tuple[float, str]:
-    if a.year and b.year and a.year != b.year:
-        return 1.0, f"years differ: {a.year} / {b.year}"
-    return 0.0, "no differing years"
+    return _both_differ("years", a.year, b.year)
 
 
 @feature("modality_clash", "one value is reported, the other hedged or planned")
@@ -148,9 +146,14 @@ def _days_apart(a: Frame, b: Frame) -> tuple[float, str]:
 
 @feature("day_differs", "the sentences tie the values to different days")
 def _day_differs(a: Frame, b: Frame) -> tuple[float, str]:
-    if a.day and b.day and a.day != b.day:
-        return 1.0, f"days differ: {a.day} / {b.day}"
-    return 0.0, "no differing days"
+    return _both_differ("days", a.day, b.day)
+
+
+def _both_differ(what: str, x: object, y: object) -> tuple[float, str]:
+    """1 when both sides state a value and the values differ."""
+    if x and y and x != y:
+        return 1.0, f"{what} differ: {x} / {y}"
+    return 0.0, f"no differing {what}"
 
 
 @feature("subject_clash", "both sentences name organisations, people or things and share none")

@@ -27,6 +27,7 @@ from checker.align.features import FeatureValue, compute
 from checker.align.gates import gate
 from checker.align.score import Score, Weights, score
 from checker.align.story import Story
+from checker.extract.units import BASE
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
 from checker.models.frames import Bound, Frame
@@ -109,7 +110,7 @@ def story_years(
 
 
 def with_background(fr: Frame, story_year: int | None) -> Frame:
-    """Mark a value tied to a year well before the story's as background (a 1934 quake)."""
+    """Mark a value tied to a year well before the story's as background (a quake decades ago)."""
     if story_year is None or fr.year is None:
         return fr
     if fr.year < story_year - 1 and not fr.background:
@@ -275,22 +276,15 @@ def _value_text(fr: Frame) -> str:
     if fr.bound == Bound.RANGE:
         return f"{fr.low:g}–{fr.high:g}"
     prefix = {Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "~"}.get(fr.bound, "")
-    return f"{prefix}{fr.value:g}" + (f" {_base_unit(fr)}" if _base_unit(fr) else "")
+    unit = _base_unit(fr)
+    return f"{prefix}{fr.value:g}" + (f" {unit}" if unit else "")
 
 
 def _base_unit(fr: Frame) -> str:
-    return {
-        "length": "m",
-        "speed": "m/s",
-        "area": "m²",
-        "mass": "kg",
-        "volume": "l",
-        "temperature": "°C",
-        "energy": "W",
-        "percent": "%",
-        "magnitude": "",
-        "money": fr.unit or "",
-    }.get(fr.measure, "")
+    """The symbol of the unit a frame's value is held in ('m' for lengths, '%', 'USD')."""
+    if fr.measure in BASE:
+        return BASE[fr.measure][1]
+    return {"percent": "%", "money": fr.unit or ""}.get(fr.measure, "")
 
 
 def _comparison(

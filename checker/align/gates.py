@@ -44,7 +44,7 @@ def gate(a: Frame, b: Frame) -> str | None:
 @_gate(
     "A01",
     "background-vs-story",
-    "A value the sentence ties to an earlier year ('a 1934 quake killed 8,500') is background: it "
+    "A value the sentence ties to an earlier year ('a 1921 flood killed 3,000') is background: it "
     "is compared only with background told of the same year, never with the story's own facts.",
 )
 def _background(a: Frame, b: Frame) -> str | None:

@@ -20,7 +20,7 @@ from checker.commands.checked import rule_set_failure
 from checker.errors import EXIT_ERROR, EXIT_FINDINGS, CheckerError, RuleSetError
 from checker.eval.gold import GoldSet, load_gold
 from checker.eval.render import render_json, render_text
-from checker.eval.score import EvalResult, ReportSource, evaluate
+from checker.eval.score import EvalResult, evaluate, report_source
 from checker.models.report import SCHEMA_VERSION as REPORT_SCHEMA
 from checker.models.report import Report
 
@@ -117,22 +117,10 @@ def _evaluate(
     gold = load_gold(gold_files, articles)
     if report_path is not None:
         report = read_report(report_path)
-        source = ReportSource(
-            source="file",
-            path=str(report_path),
-            tool_version=report.tool_version,
-            articles=len(report.articles),
-            findings=len(report.findings),
-        )
+        source = report_source(report, str(report_path))
     else:
         report = _run(gold, gold_files, articles, rules, preview)
-        source = ReportSource(
-            source="run",
-            path=None,
-            tool_version=report.tool_version,
-            articles=len(report.articles),
-            findings=len(report.findings),
-        )
+        source = report_source(report)
     return evaluate(gold, report, gold_files, source)
 
 

@@ -100,6 +100,17 @@ class ReportSource(BaseModel):
     findings: int
 
 
+def report_source(report: Report, path: str | None = None) -> ReportSource:
+    """Where the scored report came from: a `--report` file (`path`), or a run of checker."""
+    return ReportSource(
+        source="file" if path is not None else "run",
+        path=path,
+        tool_version=report.tool_version,
+        articles=len(report.articles),
+        findings=len(report.findings),
+    )
+
+
 class EvalResult(BaseModel):
     schema_version: int = SCHEMA_VERSION
     gold_files: list[str]

@@ -4,17 +4,19 @@ A value is a number written in digits or words, with the bound words around it (
 its unit ("km", "$", "-magnitude", "%"), or a clock time from the time tagger. Its attribute is
 read from cue words of `rules/vocab/attributes.yaml` near it; its own time from a year in the
 same clause; its source from "said X" / "according to X". Numbers that are part of names
-("Boeing 737", "Flight 171"), years and dates are no values.
+("Boeing 737", "Flight 404"), years and dates are no values.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from checker.extract.counts import number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
@@ -105,14 +107,46 @@ def frames(adoc: ArticleDoc, ctx: Context) -> None:
     table = unit_table(ctx.vocab)
     taken = _timex_tokens(adoc)
     found: list[Frame] = []
-    for index, sent in enumerate(adoc.sents):
-        headline = index == 0 or "\n" in sent.text.strip()[:0]
-        for num in _numbers(adoc, sent, taken, ctx):
-            frame = _frame(adoc, ctx, table, sent, index, num, headline, len(found))
+    for index, span in enumerate(adoc.sents):
+        sent = _Sentence.read(adoc, ctx, span, index)
+        for num in _numbers(adoc, span, taken, ctx):
+            frame = _frame(adoc, ctx, table, sent, num, len(found))
             if frame is not None:
                 found.append(frame)
-        found.extend(_clock_frames(adoc, ctx, sent, index, headline, len(found)))
+        found.extend(_clock_frames(adoc, ctx, sent, len(found)))
     adoc.frames = found
+
+
+@dataclass
+class _Sentence:
+    """What every value of one sentence shares, read once: cues, places, names, source."""
+
+    span: Span
+    index: int
+    start: int  # file offsets
+    end: int
+    cues: list[tuple[Span, object]]
+    places: tuple[str, ...]
+    subjects: tuple[str, ...]
+    source: str | None
+
+    @property
+    def headline(self) -> bool:
+        return self.index == 0
+
+    @classmethod
+    def read(cls, adoc: ArticleDoc, ctx: Context, span: Span, index: int) -> _Sentence:
+        start, end = adoc.char(span[0]), adoc.char(span[-1]) + len(span[-1].text)
+        return cls(
+            span=span,
+            index=index,
+            start=start,
+            end=end,
+            cues=_cues(adoc, ctx.vocab, span),
+            places=_places(adoc, start, end),
+            subjects=_subjects(span),
+            source=_source(span),
+        )
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -178,7 +212,7 @@ def _is_year(tok: Token, value: float) -> bool:
 
 
 def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
-    """'Boeing 737', 'Flight 171', 'the A320', 'Route 66', 'COVID-19': a name, not a value."""
+    """'Boeing 737', 'Flight 404', 'the A320', 'Route 66', 'COVID-19': a name, not a value."""
     if tok.ent_type_ in _NAME_ENTS:
         return True
     prev = adoc.doc[tok.i - 1] if tok.i > 0 else None
@@ -188,43 +222,14 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
         return adoc.doc[tok.i - 2].text[:1].isupper() or adoc.doc[tok.i - 2].is_upper
     if prev.text in ("#", "No.", "no.", "number"):
         return True
+    # Beyond the names `number_in_name` knows: a number opening a sentence after a capital
+    # ('Magnitude 7.8' in a headline) or a tagged figure is a value.
     return (
-        prev.pos_ == "PROPN"
-        and prev.text[:1].isupper()
-        and prev.is_alpha
-        and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE", "CARDINAL", "QUANTITY")
-        and fold(prev.text) not in _MONTH_WORDS
+        number_in_name(prev)
+        and prev.ent_type_ not in ("CARDINAL", "QUANTITY")
+        and fold(prev.text) != "magnitude"
         and not prev.is_sent_start
     )
-
-
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "magnitude",
-}
 
 
 def _bounded(
@@ -286,14 +291,7 @@ def _ranges(numbers: list[_Number]) -> list[_Number]:
 
 
 def _frame(
-    adoc: ArticleDoc,
-    ctx: Context,
-    table: UnitTable,
-    sent: Span,
-    index: int,
-    num: _Number,
-    headline: bool,
-    n: int,
+    adoc: ArticleDoc, ctx: Context, table: UnitTable, sent: _Sentence, num: _Number, n: int
 ) -> Frame | None:
     text = adoc.article.text
     unit = table.after(text, num.end) or table.before(text, num.start)
@@ -309,14 +307,14 @@ def _frame(
     if unit is not None:
         value, low, high = (table.convert(unit[0], v) for v in (value, low, high))
     tokens = range(num.first.i, num.last.i + 1)
-    if measure == "count" and _vague_or_small(adoc, num):
+    if measure == "count" and _vague_or_small(num):
         return None
-    what = _counted_noun(adoc, num, sent)
+    what = _counted_noun(adoc, num, sent.span)
     attr, cue = _attribute(adoc, ctx, sent, num, measure, what)
     if attr is None:
         return None
     year, background = _own_time(adoc, sent, num)
-    day = _own_day(adoc, sent, num)
+    day = _nearest_date(adoc, sent, num, lambda v: bool(_ISO_DAY.match(v)))
     return Frame(
         id=f"{adoc.article.id}#v{n + 1}",
         article=adoc.article.id,
@@ -336,13 +334,13 @@ def _frame(
         day=day,
         reported=adoc.article.published,
         background=background,
-        source=_source(adoc, sent),
-        places=_places(adoc, sent),
-        subjects=_subjects(sent),
-        qualifiers=_qualifiers(adoc, sent, tokens, what),
-        modality=_modality(adoc, sent, num),
-        headline=headline,
-        sentence=index,
+        source=sent.source,
+        places=sent.places,
+        subjects=sent.subjects,
+        qualifiers=_qualifiers(adoc, sent.span, tokens, what),
+        modality=_modality(adoc, sent.span, num),
+        headline=sent.headline,
+        sentence=sent.index,
         start=start,
         end=end,
         evidence=adoc.evidence(start, end),
@@ -375,7 +373,7 @@ def _quake_after(adoc: ArticleDoc, num: _Number) -> bool:
     )
 
 
-def _vague_or_small(adoc: ArticleDoc, num: _Number) -> bool:
+def _vague_or_small(num: _Number) -> bool:
     """'one of the', 'a dozen or so': single-word ones and twos tell little and match much."""
     return num.first.is_alpha and num.value < 3
 
@@ -393,14 +391,14 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
 
 
 def _attribute(
-    adoc: ArticleDoc, ctx: Context, sent: Span, num: _Number, measure: str, what: str | None
+    adoc: ArticleDoc, ctx: Context, sent: _Sentence, num: _Number, measure: str, what: str | None
 ):
     """The nearest cue word of an attribute that fits the measure; linked words count closer."""
     vocab = ctx.vocab
     best = None
     best_score = math.inf
     linked = _linked(num)
-    for cue, entry in _cues(adoc, vocab, sent):
+    for cue, entry in sent.cues:
         if measure not in entry.measures:
             continue
         if cue.start > num.last.i:
@@ -474,22 +472,29 @@ def _linked(num: _Number) -> set[int]:
     return out
 
 
-def _own_time(adoc: ArticleDoc, sent: Span, num: _Number) -> tuple[int | None, str | None]:
+def _nearest_date(
+    adoc: ArticleDoc, sent: _Sentence, num: _Number, accept: Callable[[str], bool]
+) -> str | None:
+    """The value of the sentence's DATE expression nearest the number, among those accepted."""
+    best: tuple[int, str] | None = None
+    for t in adoc.timexes_in(sent.start, sent.end):
+        if t.type != "DATE" or not accept(t.value):
+            continue
+        dist = abs(t.start - adoc.char(num.first))
+        if best is None or dist < best[0]:
+            best = (dist, t.value)
+    return best[1] if best else None
+
+
+def _own_time(adoc: ArticleDoc, sent: _Sentence, num: _Number) -> tuple[int | None, str | None]:
     """A year the clause ties the value to. Whether it is background is decided against the
     story's year at alignment (`checker.align.frames.story_years`); here only a year before
     a stated (not inferred) publication date counts."""
-    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
-    art = adoc.article
-    best: tuple[int, int] | None = None
-    for t in adoc.timexes_in(start, end):
-        if t.type != "DATE" or not t.value[:4].isdigit():
-            continue
-        dist = abs(t.start - adoc.char(num.first))
-        if best is None or dist < best[1]:
-            best = (int(t.value[:4]), dist)
-    if best is None:
+    value = _nearest_date(adoc, sent, num, lambda v: v[:4].isdigit())
+    if value is None:
         return None, None
-    year = best[0]
+    year = int(value[:4])
+    art = adoc.article
     if art.published is not None and not art.published_inferred and year < art.published.year - 1:
         return year, f"told of {year}, before the story"
     return year, None
@@ -498,20 +503,7 @@ def _own_time(adoc: ArticleDoc, sent: Span, num: _Number) -> tuple[int | None, s
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _own_day(adoc: ArticleDoc, sent: Span, num: _Number) -> str | None:
-    """The day the clause ties the value to ('on Monday' resolved), if one is named."""
-    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
-    best: tuple[int, str] | None = None
-    for t in adoc.timexes_in(start, end):
-        if t.type != "DATE" or not _ISO_DAY.match(t.value):
-            continue
-        dist = abs(t.start - adoc.char(num.first))
-        if best is None or dist < best[0]:
-            best = (dist, t.value)
-    return best[1] if best else None
-
-
-def _source(adoc: ArticleDoc, sent: Span) -> str | None:
+def _source(sent: Span) -> str | None:
     """'…, the Red Crescent said' / 'according to the USGS': who gave the figure."""
     text = sent.text
     m = re.search(r"according to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", text)
@@ -527,8 +519,7 @@ def _source(adoc: ArticleDoc, sent: Span) -> str | None:
     return None
 
 
-def _places(adoc: ArticleDoc, sent: Span) -> tuple[str, ...]:
-    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
+def _places(adoc: ArticleDoc, start: int, end: int) -> tuple[str, ...]:
     names = {fold(p.mention.text) for p in adoc.places if start <= p.mention.start < end}
     return tuple(sorted(names))
 
@@ -570,13 +561,10 @@ def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:
 # --- clock times ---------------------------------------------------------------------------
 
 
-def _clock_frames(
-    adoc: ArticleDoc, ctx: Context, sent: Span, index: int, headline: bool, n: int
-) -> list[Frame]:
+def _clock_frames(adoc: ArticleDoc, ctx: Context, sent: _Sentence, n: int) -> list[Frame]:
     """'struck at 11:56 local time', 'took off at 2:11 PM': a time of day for an event."""
-    start, end = adoc.char(sent[0]), adoc.char(sent[-1]) + len(sent[-1].text)
     out: list[Frame] = []
-    for t in adoc.timexes_in(start, end):
+    for t in adoc.timexes_in(sent.start, sent.end):
         m = _CLOCK.search(t.value)
         if t.type != "TIME" or not m:
             continue
@@ -584,7 +572,7 @@ def _clock_frames(
         approx = (t.mod or "").upper() == "APPROX"
         tail = adoc.article.text[t.end : t.end + 16]
         tz = _TIMEZONES.search(adoc.article.text[t.start : t.end] + tail)
-        event = _event_word(adoc, ctx, sent, t.start)
+        event = _event_word(adoc, ctx, sent.span, t.start)
         if event is None:
             continue  # a time of day of nothing named ('at 16:08 UTC') has nothing to match
         attr = f"clock_{event}"
@@ -606,9 +594,9 @@ def _clock_frames(
                 day=None,  # a time of day is mostly anchored to the article's date, not stated
                 reported=adoc.article.published,
                 timezone=_tz_label(tz.group(1)) if tz else None,
-                places=_places(adoc, sent),
-                headline=headline,
-                sentence=index,
+                places=sent.places,
+                headline=sent.headline,
+                sentence=sent.index,
                 start=t.start,
                 end=t.end,
                 evidence=adoc.evidence(t.start, t.end),

@@ -14,15 +14,15 @@ import pint
 
 from checker.rules.vocab import UnitEntry
 
-# The unit each measure is compared in.
+# The unit each measure is compared in: its pint name, and its symbol in reports.
 BASE = {
-    "length": "meter",
-    "speed": "meter / second",
-    "area": "meter ** 2",
-    "mass": "kilogram",
-    "volume": "liter",
-    "temperature": "degC",
-    "energy": "watt",
+    "length": ("meter", "m"),
+    "speed": ("meter / second", "m/s"),
+    "area": ("meter ** 2", "m²"),
+    "mass": ("kilogram", "kg"),
+    "volume": ("liter", "l"),
+    "temperature": ("degC", "°C"),
+    "energy": ("watt", "W"),
 }
 
 
@@ -37,13 +37,13 @@ class UnitTable:
     def __init__(self, entries: tuple[UnitEntry, ...]) -> None:
         self._after: dict[str, UnitEntry] = {}
         self._before: dict[str, UnitEntry] = {}
-        self._exact: dict[str, UnitEntry] = {}
+        self._exact: list[tuple[re.Pattern[str], UnitEntry]] = []
         for e in entries:
             table = self._before if e.before else self._after
             for term in e.terms:
                 table.setdefault(term.lower().lstrip("-"), e)
             for term in e.case_sensitive:
-                self._exact.setdefault(term, e)
+                self._exact.append((re.compile(r"[ -]?" + re.escape(term) + r"(?![\w²])"), e))
         longest = sorted(self._after, key=len, reverse=True)
         self._after_rx = re.compile(
             r"[ \u00a0-]?(" + "|".join(re.escape(t) for t in longest) + r")(?![\w²])"
@@ -58,10 +58,11 @@ class UnitTable:
         m = self._after_rx.match(window.lower())
         if m and len(window.lower()) == len(window):
             return self._after[m.group(1)], end + m.start(1), end + m.end(1)
-        for term, entry in self._exact.items():  # 'm' for metres: exact case only
-            m2 = re.match(r"[ -]?" + re.escape(term) + r"(?![\w²])", window)
+        for rx, entry in self._exact:  # 'm' for metres: exact case only
+            m2 = rx.match(window)
             if m2:
-                return entry, end + m2.end() - len(term), end + m2.end()
+                term_len = len(m2.group(0).lstrip(" -"))
+                return entry, end + m2.end() - term_len, end + m2.end()
         return None
 
     def before(self, text: str, start: int) -> tuple[UnitEntry, int, int] | None:
@@ -77,7 +78,7 @@ class UnitTable:
         if entry.pint is None or entry.measure not in BASE or math.isinf(value):
             return value
         reg = _registry()
-        return float(reg.Quantity(value, entry.pint).to(BASE[entry.measure]).magnitude)
+        return float(reg.Quantity(value, entry.pint).to(BASE[entry.measure][0]).magnitude)
 
 
 @lru_cache(maxsize=4)
