@@ -124,7 +124,8 @@ def check(
     comparisons = builder.build(facts, sentence_of)
     stories = group_stories(facts)
     frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
-    comparisons.extend(new_only(frames.comparisons, comparisons))
+    # Frames judge the values they compare; the older claim path keeps the rest.
+    comparisons = new_only(comparisons, frames.comparisons) + frames.comparisons
     findings = engine.run(comparisons)
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)

@@ -107,3 +107,68 @@ def test_why_explains_a_pair(quake, tmp_path) -> None:
     res = CliRunner().invoke(app, ["why", f"{folder}/a.txt:7", f"{folder}/b.txt:7"])
     assert res.exit_code == 0, res.output
     assert "magnitude" in res.output and "compared" in res.output and "probability" in res.output
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory) -> object:
+    folder = tmp_path_factory.mktemp("ferry")
+    _write(
+        folder,
+        "a",
+        "2031-06-02",
+        "Ferry sinks off Norland\n\nThe death toll from the ferry that sank off Norland on "
+        "Sunday has now reached 24, but rescue workers are still searching.\n\n"
+        "Prosecutors questioned the captain, Arvo Tamm, 61, on Monday.\n\n"
+        "Nine dock workers were injured while loading the ship.",
+    )
+    _write(
+        folder,
+        "b",
+        "2031-06-02",
+        "Norland ferry toll at 31\n\nThirty-one people died when the ferry sank off Norland on "
+        "Sunday, officials said.\n\nThe ship's captain, Arvo Tamm, 58, was detained.\n\n"
+        "Its chief engineer, Lise Berg, 44, survived.",
+    )
+    return check([folder])
+
+
+def _by_value(result, article: str) -> dict[float, object]:
+    return {f.value: f for f in next(x for x in result.facts if x.article == article).frames}
+
+
+def test_attribute_is_read_along_the_parse_not_the_nearest_word(ferry) -> None:
+    a = _by_value(ferry, "a")
+    assert a[24].attribute == "deaths"  # 'toll … has now reached 24', not 'rescue workers'
+    assert a[9].attribute == "injured"  # 'workers were injured': who, then what happened
+
+
+def test_an_age_after_a_name_is_compared_only_for_the_same_person(ferry) -> None:
+    a, b = _by_value(ferry, "a"), _by_value(ferry, "b")
+    assert (a[61].measure, a[61].what) == ("age", "Arvo Tamm")
+    assert b[44].what == "Lise Berg"
+    ages = [f for f in ferry.report.findings if f.subject == "age"]
+    assert [sorted(c.value for c in f.claims) for f in ages if f.verdict.value == "conflict"] == [
+        ["58", "61"]
+    ]
+    stopped = [d for d in ferry.decisions if d.stage == "gate" and d.reason.startswith("A07")]
+    assert any("Lise Berg" in d.reason for d in stopped)
+
+
+def test_plans_made_months_apart_are_not_compared(tmp_path) -> None:
+    _write(tmp_path, "a", "2030-01-10", "Fares\n\nThe tram fare will rise to $3 next year.")
+    _write(tmp_path, "b", "2030-09-10", "Fares\n\nThe tram fare will rise to $4 next year.")
+    result = check([tmp_path])
+    assert not [f for f in result.report.findings if f.verdict.value == "conflict"]
+    assert any(d.reason.startswith("A08") for d in result.decisions)
+
+
+def test_a_guessed_publication_date_ties_no_value_to_a_year(tmp_path) -> None:
+    # No date is stated: 'on Tuesday' is resolved against a guess (the latest year written),
+    # so it must not make the story's toll background to that year.
+    (tmp_path / "a.txt").write_text(
+        "Storm kills 40\n\nThe storm killed 40 people on Tuesday, the worst since 1991.\n",
+        encoding="utf-8",
+    )
+    frames = check([tmp_path]).facts[0].frames
+    forty = next(f for f in frames if f.value == 40)
+    assert forty.year is None and forty.background is None

@@ -121,6 +121,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--details", action="store_true", help="list failed train items")
     ap.add_argument("--make-split", action="store_true", help="write SPLIT.yaml (once)")
     ap.add_argument("--only", nargs="*", help="train clusters to run (default: all)")
+    ap.add_argument("--train", action="store_true", help="score the train clusters only")
     args = ap.parse_args(argv)
     names = sorted(p.parent.name for p in CLUSTERS.glob("*/gold.yaml"))
     if args.make_split:
@@ -147,12 +148,12 @@ def main(argv: list[str]) -> int:
         t = run_cluster(CLUSTERS / name, args.details)
         print(f"  {name}: {t.line()}")
         train.add(t)
-    if not args.only:
+    if not args.only and not args.train:
         for name in split["heldout"]:
             if (CLUSTERS / name / "gold.yaml").is_file():
                 held.add(run_cluster(CLUSTERS / name, details=False))
     print(f"TRAIN    ({train.clusters} clusters): {train.line()}")
-    if not args.only:
+    if not args.only and not args.train:
         print(f"HELD-OUT ({held.clusters} clusters): {held.line()}")
     return 0
 

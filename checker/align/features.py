@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from checker.models.frames import Bound, Frame
-
-GENERIC_NOUNS = {"people", "person", "resident", "individual", "victim", None}
+from checker.models.frames import GENERIC_NOUNS, Bound, Frame
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,7 @@ def _qualifier_clash(a: Frame, b: Frame) -> tuple[float, str]:
 def _what_clash(a: Frame, b: Frame) -> tuple[float, str]:
     if a.measure != "count" or a.what == b.what:
         return 0.0, "same counted noun"
-    if a.what in GENERIC_NOUNS or b.what in GENERIC_NOUNS:
+    if a.what is None or b.what is None or a.what in GENERIC_NOUNS or b.what in GENERIC_NOUNS:
         return 0.0, "a general noun on one side"
     return 1.0, f"counts of different things: {a.what} / {b.what}"
 

@@ -107,3 +107,31 @@ def _unnamed(a: Frame, b: Frame) -> str | None:
     if a.cue is None and b.cue is None:
         return f"no cue word names what {a.text} and {b.text} measure"
     return None
+
+
+@_gate(
+    "A07",
+    "different-people",
+    "Ages of people whose names share no word ('Kim, 23' / 'Park, 56') are ages of different "
+    "people: they are never compared.",
+)
+def _people(a: Frame, b: Frame) -> str | None:
+    if a.measure == "age" and a.what and b.what:
+        wa = {w.lower() for w in a.what.replace("-", " ").split()}
+        wb = {w.lower() for w in b.what.replace("-", " ").split()}
+        if not wa & wb:
+            return f"ages of different people ({a.what} / {b.what})"
+    return None
+
+
+@_gate(
+    "A08",
+    "plans-made-apart",
+    "Two planned values ('will be cut to $199') from articles published 30 or more days apart "
+    "are different plans: a plan may change, so they are not compared.",
+)
+def _plans_apart(a: Frame, b: Frame) -> str | None:
+    if a.modality == Modality.PLANNED and b.modality == Modality.PLANNED:
+        if a.reported and b.reported and abs((a.reported - b.reported).days) >= 30:
+            return f"plans published {abs((a.reported - b.reported).days)} days apart"
+    return None

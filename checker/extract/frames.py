@@ -22,7 +22,7 @@ from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
 from checker.extract.units import UnitTable, unit_table
 from checker.models.facts import Modality
-from checker.models.frames import Bound, Frame
+from checker.models.frames import GENERIC_NOUNS, Bound, Frame
 from checker.textutil import fold
 
 # Scale words after a number: '1.5 million', '$3bn'.
@@ -87,6 +87,7 @@ _TIMEZONES = re.compile(
 _HEDGES = {"could", "may", "might", "feared", "fear", "expect", "expected", "likely", "estimate"}
 _PLANS = {"will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"}
 _SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
+OWN_NOUN_SCORE = 2.5  # a counted noun ranks as a cue one arc away, behind its 1.5 'who' penalty
 WINDOW = 10  # tokens either side in which a cue word may name the attribute
 
 
@@ -302,6 +303,9 @@ def _frame(
         start, end = min(start, u_start), max(end, u_end)
     elif _magnitude_before(adoc, num) or _quake_after(adoc, num):
         measure, unit_id = "magnitude", "magnitude"
+    holder = _age_holder(num) if unit is None else None
+    if holder is not None:
+        measure, unit_id = "age", "years old"
     scale = _scale_of(text, num.end, unit)
     value, low, high = num.value * scale, num.low * scale, num.high * scale
     if unit is not None:
@@ -309,8 +313,10 @@ def _frame(
     tokens = range(num.first.i, num.last.i + 1)
     if measure == "count" and _vague_or_small(num):
         return None
-    what = _counted_noun(adoc, num, sent.span)
+    what = holder or _counted_noun(adoc, num, sent.span)
     attr, cue = _attribute(adoc, ctx, sent, num, measure, what)
+    if holder is not None:
+        cue = cue or f"{holder}, {num.first.text},"
     if attr is None:
         return None
     year, background = _own_time(adoc, sent, num)
@@ -373,6 +379,32 @@ def _quake_after(adoc: ArticleDoc, num: _Number) -> bool:
     )
 
 
+def _age_holder(num: _Number) -> str | None:
+    """'Lee, 69, said': a whole number set off by commas right after a person's name is their
+    age, a news convention. The name is kept so that ages of different people are not compared."""
+    tok = num.first
+    doc = tok.doc
+    if (
+        num.first is not num.last
+        or not tok.text.isdigit()
+        or not 1 <= num.value <= 120
+        or tok.i < 2
+        or tok.i + 1 >= len(doc)
+        or doc[tok.i - 1].text != ","
+        or doc[tok.i + 1].text not in (",", ".", ";")
+    ):
+        return None
+    name = doc[tok.i - 2]
+    if not (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and not name.ent_type_):
+        return None
+    words = [name]
+    for t in reversed(doc[max(0, name.i - 4) : name.i]):
+        if t.pos_ != "PROPN" and t.ent_type_ != "PERSON":
+            break
+        words.insert(0, t)
+    return "".join(t.text_with_ws for t in words).strip()
+
+
 def _vague_or_small(num: _Number) -> bool:
     """'one of the', 'a dozen or so': single-word ones and twos tell little and match much."""
     return num.first.is_alpha and num.value < 3
@@ -385,7 +417,7 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
     for nxt in adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]:
         if nxt.pos_ == "NOUN":
             return nxt.lemma_.lower()
-        if nxt.pos_ not in ("ADJ", "PUNCT", "NUM"):
+        if nxt.pos_ not in ("ADJ", "NUM") and nxt.text not in ("-", "–"):
             break
     return None
 
@@ -393,30 +425,35 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
 def _attribute(
     adoc: ArticleDoc, ctx: Context, sent: _Sentence, num: _Number, measure: str, what: str | None
 ):
-    """The nearest cue word of an attribute that fits the measure; linked words count closer."""
+    """The cue word closest to the number in the parse that fits the measure.
+
+    Closeness is the length of the dependency path ('the toll ... has reached 24': toll is two
+    arcs from 24, however many words lie between), with the distance in words as a tie-break.
+    A cue that names who is counted ('workers') yields to one of what happened to them, and a
+    path through a conjunction or another number leads to another value's cue.
+    """
     vocab = ctx.vocab
     best = None
     best_score = math.inf
-    linked = _linked(num)
     for cue, entry in sent.cues:
         if measure not in entry.measures:
             continue
-        if cue.start > num.last.i:
-            dist = cue.start - num.last.i
-        elif cue.end <= num.first.i:
-            dist = num.first.i - cue.end + 1
-        else:
+        if cue.start <= num.first.i <= num.last.i < cue.end:
             continue
-        if dist > WINDOW:
+        words = cue.start - num.last.i if cue.start > num.last.i else num.first.i - cue.end + 1
+        if words > 2 * WINDOW:
             continue
-        score = dist - (4 if any(t.i in linked for t in cue) else 0) + (3 if entry.who else 0)
-        # 'six dead and 290 missing': a cue across 'and' or another number is the other value's.
-        lo, hi = sorted((cue.start, num.first.i if cue.start < num.first.i else num.last.i))
-        between = adoc.doc[lo + 1 : hi]
-        if any(t.lower_ in ("and", "while", "but", ";", "whereas") or t.like_num for t in between):
-            score += 3
+        arcs, crossed = _path(num.last, cue.root)
+        score = arcs + 0.05 * words + (1.5 if entry.who else 0) + (2 if crossed else 0)
+        if arcs > 5 and words > WINDOW:
+            continue
         if score < best_score:
             best, best_score = (entry, cue.text), score
+    # 'five award nominations … won nothing': the noun counted names the attribute better than
+    # a cue word three arcs away. General nouns ('people') name nothing.
+    own_noun = what is not None and what not in GENERIC_NOUNS and measure == "count"
+    if own_noun and best_score > OWN_NOUN_SCORE and vocab.lookup("attributes", what) is None:
+        return _CountOf(what), None
     if best is not None:
         return best
     for entry in vocab.entries("attributes"):
@@ -425,6 +462,23 @@ def _attribute(
     if measure == "count" and what:
         return _CountOf(what), None
     return None, None
+
+
+def _path(a: Token, b: Token) -> tuple[int, bool]:
+    """Arcs between two tokens of a sentence, and whether the path crosses a conjunction or
+    passes through another number (the cue is then that other value's)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in index_b:
+            via = up_a[1:k] + up_b[1 : index_b[t.i]]
+            arcs = up_a[:k] + up_b[: index_b[t.i]]
+            crossed = any(x.dep_ in ("conj", "parataxis") for x in arcs) or any(
+                x.like_num and x.i != a.i for x in via
+            )
+            return k + index_b[t.i], crossed
+    return 99, True
 
 
 def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
@@ -460,25 +514,17 @@ class _CountOf:
         return self.noun
 
 
-def _linked(num: _Number) -> set[int]:
-    """Tokens tied to the number in the parse: its head, the head's head, the head's children."""
-    out: set[int] = set()
-    for tok in (num.first, num.last):
-        head = tok.head
-        out.add(head.i)
-        out.add(head.head.i)
-        out.update(c.i for c in head.children)
-        out.update(c.i for c in head.head.children if c.dep_ in ("acomp", "amod", "advmod"))
-    return out
-
-
 def _nearest_date(
     adoc: ArticleDoc, sent: _Sentence, num: _Number, accept: Callable[[str], bool]
 ) -> str | None:
-    """The value of the sentence's DATE expression nearest the number, among those accepted."""
+    """The value of the sentence's DATE expression nearest the number, among those accepted.
+
+    Without a stated publication date, 'on Tuesday' was resolved against a guess; only dates
+    written out in full then tie a value to a time."""
     best: tuple[int, str] | None = None
+    guessed = adoc.article.published is None or adoc.article.published_inferred
     for t in adoc.timexes_in(sent.start, sent.end):
-        if t.type != "DATE" or not accept(t.value):
+        if t.type != "DATE" or not accept(t.value) or guessed and t.anchor != "explicit":
             continue
         dist = abs(t.start - adoc.char(num.first))
         if best is None or dist < best[0]:

@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models.evidence import Evidence, Modality
 
+# Counted nouns that say who, not what: a count of 'people' names no attribute of its own.
+GENERIC_NOUNS = frozenset(
+    {"people", "person", "resident", "individual", "victim", "other", "man", "woman", "child"}
+)
+
 
 class Bound(StrEnum):
     """How the wording bounds the value: '450', 'at least 450', 'up to 450', '400 to 450'."""
