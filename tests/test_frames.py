@@ -172,3 +172,39 @@ def test_a_guessed_publication_date_ties_no_value_to_a_year(tmp_path) -> None:
     frames = check([tmp_path]).facts[0].frames
     forty = next(f for f in frames if f.value == 40)
     assert forty.year is None and forty.background is None
+
+
+def test_a_converted_value_in_brackets_is_not_a_second_statement(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2030-03-01",
+        "Deal\n\nThe group is buying the firm in a $68.7 billion ($95 billion) deal.\n\n"
+        "Winds of 190 km (120 miles) per hour hit the coast.",
+    )
+    values = sorted(f.text for f in check([tmp_path]).facts[0].frames)
+    assert "$95 billion" not in values and "120 miles" not in values
+    assert "$68.7 billion" in values
+
+
+def test_an_approximation_widens_a_number_by_its_rounding(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2030-03-01",
+        "Ferry\n\nThe ferry carried about 238 passengers.\n\nAbout 300 people were rescued.",
+    )
+    frames = {f.value: f for f in check([tmp_path]).facts[0].frames}
+    assert frames[238].high < 245  # 'about 238' is not 'about 300'
+    assert frames[300].low <= 260 and frames[300].high >= 340
+
+
+def test_running_tallies_far_apart_are_a_revision_without_dates(tmp_path) -> None:
+    for name, body in (
+        ("a", "Mine fire\n\nThe blast killed at least 201 workers, officials said."),
+        ("b", "Mine fire toll\n\nThe blast killed at least 238 workers, officials said."),
+    ):
+        (tmp_path / f"{name}.txt").write_text(body + "\n", encoding="utf-8")
+    result = check([tmp_path])
+    toll = [f for f in result.report.findings if f.subject == "death toll"]
+    assert [(f.rule, f.verdict.value) for f in toll] == [("N103", "conflict")]

@@ -46,12 +46,18 @@ def examples(folder: Path, cum: set[str]) -> tuple[list[list[float]], list[int]]
     for e in gold.entries:
         ia, ib = by_path.get(e.a.path.resolve()), by_path.get(e.b.path.resolve())
         sides.append((e.item.verdict.value, ia, e.a.sentences, ib, e.b.sentences))
+    # A value stated twice in one article (headline and body) is one statement: the gold quotes
+    # one of them, and the other is the same fact.
+    twins: dict[str, list] = {}
+    for f in result.facts:
+        for fr in f.frames:
+            twins.setdefault(_group_key(fr), []).append(fr)
     xs: list[list[float]] = []
     ys: list[int] = []
     for d in result.decisions:
         if not d.features:
             continue  # stopped by a gate
-        label = _label(d, sides, arts, cum)
+        label = _label(d, sides, arts, cum, twins)
         if label is None:
             continue
         values = {fv.name: fv.value for fv in d.features}
@@ -60,9 +66,12 @@ def examples(folder: Path, cum: set[str]) -> tuple[list[list[float]], list[int]]
     return xs, ys
 
 
-def _covers(d, side) -> bool:
+def _group_key(fr) -> tuple:
+    return (fr.article, fr.attribute, round(fr.value, 6), fr.unit)
+
+
+def _covers(a, b, side) -> bool:
     verdict, ia, sa, ib, sb = side
-    a, b = d.a, d.b
     span_a, span_b = (a.evidence.start, a.evidence.end), (b.evidence.start, b.evidence.end)
 
     def hit(span, sentences) -> bool:
@@ -73,8 +82,11 @@ def _covers(d, side) -> bool:
     return forward or backward
 
 
-def _label(d, sides, arts, cum) -> int | None:
-    covering = [s[0] for s in sides if _covers(d, s)]
+def _label(d, sides, arts, cum, twins) -> int | None:
+    pairs = [
+        (x, y) for x in twins.get(_group_key(d.a), [d.a]) for y in twins.get(_group_key(d.b), [d.b])
+    ]
+    covering = [s[0] for s in sides if any(_covers(x, y, s) for x, y in pairs)]
     if "conflict" in covering or "agreement" in covering:
         return 1
     if "no_conflict" in covering:

@@ -103,11 +103,32 @@ def _source_differs(a: Frame, b: Frame) -> tuple[float, str]:
     return 0.0, "no differing sources"
 
 
-@feature("value_distance", "how far apart the values are (|log ratio|, capped at 3)")
-def _value_distance(a: Frame, b: Frame) -> tuple[float, str]:
+def _log_ratio(a: Frame, b: Frame) -> float:
     x, y = abs(a.value), abs(b.value)
-    d = min(3.0, abs(math.log(x / y))) if x and y else (0.0 if x == y else 3.0)
+    return min(3.0, abs(math.log(x / y))) if x and y else (0.0 if x == y else 3.0)
+
+
+@feature(
+    "value_distance",
+    "how far apart the values are (|log ratio|, capped at 3), for values that do not grow",
+)
+def _value_distance(a: Frame, b: Frame) -> tuple[float, str]:
+    if a.cumulative:
+        return 0.0, "a running tally: see tally_distance"
+    d = _log_ratio(a, b)
     return d, f"log ratio {d:.2f}"
+
+
+@feature(
+    "tally_distance",
+    "how far apart two figures of a running tally are (|log ratio|, capped at 3): a toll may "
+    "grow tenfold in a week, so distance says less here than for a fixed value",
+)
+def _tally_distance(a: Frame, b: Frame) -> tuple[float, str]:
+    if not a.cumulative:
+        return 0.0, "not a running tally"
+    d = _log_ratio(a, b)
+    return d, f"log ratio {d:.2f} of a running tally"
 
 
 @feature("year_differs", "the sentences tie the values to different years")

@@ -222,8 +222,9 @@ def relation(a: Frame, b: Frame, articles: dict[str, Article], cumulative: set[s
         if both_limits:
             return "bounds_differ"
         # 'At least 450 killed' on Monday, '612 dead' on Tuesday: the bound fits, but the tally
-        # was revised. Without a later date or a word of rising, a fitting bound agrees.
-        if a.attribute in cumulative and _far(a, b) and _later_higher(a, b, articles):
+        # was revised. Figures of a running tally that far apart are different counts unless
+        # the dates say the higher one came first.
+        if a.attribute in cumulative and _far(a, b) and not _earlier_higher(a, b, articles):
             return "revised"
         return "compatible"
     if a.attribute in cumulative and _later_higher(a, b, articles):
@@ -244,6 +245,13 @@ def _later_higher(a: Frame, b: Frame, articles: dict[str, Article]) -> bool:
         return True
     d_low, d_high = _published(articles, low), _published(articles, high)
     return d_low is not None and d_high is not None and d_high > d_low
+
+
+def _earlier_higher(a: Frame, b: Frame, articles: dict[str, Article]) -> bool:
+    """The higher figure comes from an earlier report than the lower one."""
+    low, high = (a, b) if a.value < b.value else (b, a)
+    d_low, d_high = _published(articles, low), _published(articles, high)
+    return d_low is not None and d_high is not None and d_high < d_low
 
 
 def _published(articles: dict[str, Article], fr: Frame) -> date | None:

@@ -244,13 +244,33 @@ def _bounded(
     for s, e, entry in ctx.vocab.find_all("counts", before):
         if before[e:].strip() in ("", "$", "£", "€", "US$"):
             lo, hi = entry.interval(value) if entry.scale == "relative" else (value, value)
-            low, high = lo, math.inf if hi is None else hi
+            low, high = _by_roundness(value, lo, hi)
             bound = _bound_kind(entry.id)
             start = before_start + s
     after = adoc.article.text[end : end + 12].lower()
     if after.startswith((" or more", " and more", " plus")):
         bound, high = Bound.LOWER, math.inf
     return _Number(first, last, value, low, high, bound, start, end)
+
+
+def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, float]:
+    """'About 300' may be 260, but 'about 238' is not 270: an approximation word widens a
+    number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 238), and no
+    less than 2%."""
+    high = math.inf if high is None else high
+    if value < 20 or value != int(value):
+        return low, high
+    step = 1
+    for k in range(1, 13):
+        for s in (10**k, 5 * 10**k):
+            if int(value) % s == 0:
+                step = s
+    margin = max(0.02 * value, step)
+    if 0 < low < value:  # 'about', 'nearly'; not 'up to' (from 0)
+        low = max(low, value - margin)
+    if value < high < math.inf:  # 'about'; not 'at least' (no limit)
+        high = min(high, value + margin)
+    return low, high
 
 
 def _bound_kind(entry_id: str) -> Bound:
@@ -311,7 +331,7 @@ def _frame(
     if unit is not None:
         value, low, high = (table.convert(unit[0], v) for v in (value, low, high))
     tokens = range(num.first.i, num.last.i + 1)
-    if measure == "count" and _vague_or_small(num):
+    if measure == "count" and _vague_or_small(num) or _restated(text, start):
         return None
     what = holder or _counted_noun(adoc, num, sent.span)
     attr, cue = _attribute(adoc, ctx, sent, num, measure, what)
@@ -377,6 +397,15 @@ def _quake_after(adoc: ArticleDoc, num: _Number) -> bool:
         and 1 <= num.value < 10
         and nxt.lower_ in ("quake", "earthquake", "tremor", "temblor", "aftershock")
     )
+
+
+_RESTATED = re.compile(r"\d[\d.,]*\s*(?:[^\W\d]+\.?\s*){0,2}\(\s*$")
+
+
+def _restated(text: str, start: int) -> bool:
+    """'$US68.7 billion ($95 billion)', '190 km (120 miles)': a value in brackets right after
+    another value is the same value converted, not a second statement."""
+    return bool(_RESTATED.search(text[max(0, start - 40) : start]))
 
 
 def _age_holder(num: _Number) -> str | None:
