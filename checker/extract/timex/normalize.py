@@ -54,6 +54,9 @@ class Spec:
     dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
     trading: bool = False  # shift: count trading days (skip Saturday and Sunday)
     news_day: bool = False  # shift: "the day" of a report, the news day rather than any day named
+    # shift: "a year ago", "a year earlier", "year-ago": the comparison period of a figure, the
+    # period in focus (a quarter, month or half) one year back; it leaves the focus alone
+    comparison: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -524,7 +527,12 @@ def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | 
     if (amount := _calendar_amount(m, lex, "ago")) is None:
         return None
     n, unit, gran = amount
-    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran)
+    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran, comparison=_year_back(n, unit))
+
+
+def _year_back(n: int, unit: str) -> bool:
+    """Is the amount one year back ("a year ago", "a year earlier")?"""
+    return n == -1 and unit == "year"
 
 
 @register("earlier_later")
@@ -538,7 +546,15 @@ def earlier_later(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) 
         # "arrives on November 11, three days later than planned": the delay is measured from
         # the plan, the date meant is the one in focus
         n = 0
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=gran)
+    return Spec(
+        rule.type,
+        kind="shift",
+        anchor="ref",
+        unit=unit,
+        n=n,
+        gran=gran,
+        comparison=_year_back(n, unit),
+    )
 
 
 @register("week_ending")
@@ -695,7 +711,9 @@ def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
     # calendar unit ("the same quarter last year") fixes the granularity itself
     unit = (_g(m, "unit") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
-    return Spec(rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran)
+    return Spec(
+        rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran, comparison=True
+    )
 
 
 @register("year_end")

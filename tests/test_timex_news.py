@@ -1,0 +1,58 @@
+"""General rules found on the TimeBank part of TBAQ (the tuning set of benchmarks/timex_tbaq.py)
+and on MEANTIME: company notices, results compared with a year before, tense across a sentence.
+
+Sentences are invented; each checks one reading (text, type, value).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checker.extract.timex import tag
+
+
+def found(text: str, dct: date) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+def test_dates_a_notice_sets_lie_ahead() -> None:
+    text = "The board declared a dividend of 5 cents, payable Dec. 1 to holders of record Nov. 10."
+    result = found(text, date(1995, 10, 20))
+    assert ("Dec. 1", "DATE", "1995-12-01") in result
+    assert ("Nov. 10", "DATE", "1995-11-10") in result
+    assert ("March 1", "DATE", "1996-03-01") in found(
+        "The merged bank opened a new office, effective March 1.", date(1995, 10, 20)
+    )
+
+
+def test_a_future_date_after_a_near_one_is_the_next_after_the_dct() -> None:
+    # the record date comes before the payment date, both within weeks of the DCT
+    text = "The dividend is payable Jan. 4 to holders of record Dec. 12."
+    result = found(text, date(1995, 11, 2))
+    assert ("Jan. 4", "DATE", "1996-01-04") in result
+    assert ("Dec. 12", "DATE", "1995-12-12") in result
+
+
+def test_a_past_clause_does_not_report_a_month_after_the_dct() -> None:
+    text = "The jobless rate fell to 5.1 percent last month from 5.4 percent in November."
+    assert ("November", "DATE", "2003-11") in found(text, date(2004, 2, 6))
+
+
+def test_a_year_ago_compares_with_the_quarter_in_focus() -> None:
+    text = (
+        "Third-quarter profit rose 8% to $40 million from $37 million a year ago. "
+        "A year earlier, the company had sold its paper unit. "
+        "Sales in the year-earlier quarter were $300 million."
+    )
+    result = found(text, date(1995, 10, 20))
+    assert ("Third-quarter", "DATE", "1995-Q3") in result
+    assert ("a year ago", "DATE", "1994-Q3") in result
+    assert ("A year earlier", "DATE", "1994-Q3") in result
+    # a comparison does not move the focus: the year-earlier quarter is still 1994's
+    assert ("the year-earlier quarter", "DATE", "1994-Q3") in result
+
+
+def test_a_year_ago_without_a_quarter_in_focus_is_a_year() -> None:
+    assert ("a year ago", "DATE", "1994") in found(
+        "Prices are 8% higher than a year ago.", date(1995, 10, 20)
+    )
