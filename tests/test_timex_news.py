@@ -56,3 +56,34 @@ def test_a_year_ago_without_a_quarter_in_focus_is_a_year() -> None:
     assert ("a year ago", "DATE", "1994") in found(
         "Prices are 8% higher than a year ago.", date(1995, 10, 20)
     )
+
+
+def test_the_quarter_ended_a_date_is_two_expressions() -> None:
+    # TimeML does not nest TIMEX3: the quarter and the date that ends it are tagged apart
+    text = "Net income rose 5% in the quarter ended Sept. 30."
+    assert found(text, date(1995, 10, 20)) == [
+        ("the quarter", "DATE", "1995-Q3"),
+        ("Sept. 30", "DATE", "1995-09-30"),
+    ]
+    # a fiscal quarter keeps the number it is given
+    text = "Profit fell in its fourth quarter ended June 30, 1995."
+    assert found(text, date(1995, 8, 1)) == [
+        ("fourth quarter", "DATE", "1995-Q4"),
+        ("June 30, 1995", "DATE", "1995-06-30"),
+    ]
+
+
+def test_the_latest_quarter_is_the_last_one_completed() -> None:
+    text = "The bank took a charge of $8 million in the latest quarter."
+    assert found(text, date(1995, 10, 20)) == [("the latest quarter", "DATE", "1995-Q3")]
+    # with a quarter in focus, it is that quarter
+    text = "Sales rose in the second quarter. Costs fell in the latest quarter."
+    assert ("the latest quarter", "DATE", "1995-Q2") in found(text, date(1995, 10, 20))
+
+
+def test_the_quarter_in_a_past_clause_without_focus_is_the_last_one_completed() -> None:
+    text = "New loans were $6 million in the quarter."
+    assert found(text, date(1995, 10, 20)) == [("the quarter", "DATE", "1995-Q3")]
+    # in a future clause it is the current one
+    text = "New loans will slow in the quarter."
+    assert found(text, date(1995, 10, 20)) == [("the quarter", "DATE", "1995-Q4")]

@@ -57,6 +57,8 @@ class Spec:
     # shift: "a year ago", "a year earlier", "year-ago": the comparison period of a figure, the
     # period in focus (a quarter, month or half) one year back; it leaves the focus alone
     comparison: bool = False
+    # shift from the DCT in a past clause: the last whole unit before it ("the latest quarter")
+    completed: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -404,17 +406,31 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
 
 
 @register("quarter_ending")
-def quarter_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    """ "the quarter ending September 30": the calendar quarter holding that date."""
+def quarter_ending(
+    m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None
+) -> list[Spec] | None:
+    """ "the quarter ended Sept. 30": the quarter (the one named, else the calendar quarter
+    holding the date) and the date, as two expressions."""
     mo = month_number(_g(m, "month") or _g(m, "month2"), lex)
     d = int(_g(m, "day") or _g(m, "day2") or 0)
     if mo is None or not _valid(2000, mo, d):
         return None
-    q = (mo - 1) // 3 + 1
+    word = _g(m, "q")
+    q = (4 if word.lower() in ("final", "last") else lex.ordinals[word.lower()]) if word else 0
+    q = q or (mo - 1) // 3 + 1
     y = _year(m, dct)
-    if y is not None:
-        return Spec(rule.type, value=f"{y}-Q{q}")
-    return Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q)
+    qspan = {"start": m.start("qpart"), "end": m.end("qpart")}
+    dspan = {"start": m.start("dpart"), "end": m.end("dpart")}
+    if y is not None and _valid(y, mo, d):
+        # a fiscal quarter named by its number ends in the year of its last day
+        return [
+            Spec(rule.type, value=f"{y}-Q{q}", **qspan),
+            Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", **dspan),
+        ]
+    return [
+        Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q, **qspan),
+        Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d, **dspan),
+    ]
 
 
 @register("half")
@@ -508,7 +524,18 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
         gran=unit,
         trading=trading,
         news_day=news_day,
+        completed=unit == "quarter" and n == 0 and _g(m, "rel") is None,
     )
+
+
+@register("latest_period")
+def latest_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the latest quarter", "the most recent period": the period in focus, else the last
+    quarter (or the unit named) completed before the DCT."""
+    unit = (_g(m, "unit") or "period").lower()
+    if unit == "period":
+        return Spec(rule.type, kind="shift", anchor="ref", unit="quarter", gran="ref")
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, gran=unit, completed=True)
 
 
 def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:
@@ -876,12 +903,24 @@ _ADVERBS = {
     "bi-annual": "P6M",
     "semiannual": "P6M",
     "semi-annual": "P6M",
+    "biannually": "P6M",
+    "bi-annually": "P6M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "biennially": "P2Y",
     "biennial": "P2Y",
     "full-year": "P1Y",
     "full year": "P1Y",
     "half-year": "P6M",
     "half year": "P6M",
 }
+
+
+_BEFORE_NOUN = re.compile(
+    r"[ \t]+(?!(?:and|or|but|to|in|on|at|for|by|from|with|since|until|than|as|basis|rate)\b)"
+    r"(?-i:[a-z])[\w-]*",
+    re.IGNORECASE,
+)
 
 
 @register("set_adverb")
@@ -893,6 +932,10 @@ def set_adverb(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         before = m.string[max(0, m.start() - 3) : m.start()].strip()
         if before and before[-1] not in ".!?\"“'‘":
             return None
+    if not rule.params.get("as_duration") and _BEFORE_NOUN.match(m.string, m.end()):
+        # an adjective before a noun classifies it ("a quarterly dividend", "the annual
+        # meeting"); only the adverb ("paid quarterly") or "on a daily basis" is a SET
+        return None
     if rule.params.get("as_duration"):
         # "annual profit": the amount accumulated over one year (MEANTIME types it DURATION)
         return Spec("DURATION", value=_ADVERBS[_norm(word)])

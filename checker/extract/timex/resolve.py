@@ -190,6 +190,10 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         base, anchor = ctx.day_ref.interval.begin, "previous"
     elif ctx.dct is not None:
         base = ctx.dct
+        if spec.completed and not ctx.future:
+            # "results for the quarter", "the latest quarter" with no quarter in focus: the
+            # last one completed before the DCT (the one companies report on)
+            base = shift(base, spec.unit, -1)
     if base is None:
         return _unresolved(spec)
     d = shift(base, spec.unit, spec.n)
