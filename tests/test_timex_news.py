@@ -87,3 +87,24 @@ def test_the_quarter_in_a_past_clause_without_focus_is_the_last_one_completed() 
     # in a future clause it is the current one
     text = "New loans will slow in the quarter."
     assert found(text, date(1995, 10, 20)) == [("the quarter", "DATE", "1995-Q4")]
+
+
+def test_the_year_ended_a_date_is_a_year_long_stretch_and_the_date() -> None:
+    text = "Revenue was $80 million for the year ended March 31."
+    assert found(text, date(1995, 10, 20)) == [
+        ("the year", "DURATION", "P1Y"),
+        ("March 31", "DATE", "1995-03-31"),
+    ]
+
+
+def test_the_past_year_is_the_year_before() -> None:
+    assert found("Exports grew 8% in the past year.", date(1998, 3, 3)) == [
+        ("the past year", "DATE", "1997")
+    ]
+
+
+def test_a_fraction_of_something_is_no_duration() -> None:
+    assert found("The country imports about three-quarters of its food.", date(1990, 8, 15)) == []
+    assert found("The work took three quarters.", date(1990, 8, 15)) == [
+        ("three quarters", "DURATION", "P9M")
+    ]

@@ -415,12 +415,19 @@ def quarter_ending(
     d = int(_g(m, "day") or _g(m, "day2") or 0)
     if mo is None or not _valid(2000, mo, d):
         return None
+    qspan = {"start": m.start("qpart"), "end": m.end("qpart")}
+    dspan = {"start": m.start("dpart"), "end": m.end("dpart")}
+    if _g(m, "yr"):
+        y = _year(m, dct)
+        if y is not None and _valid(y, mo, d):
+            day = Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", **dspan)
+        else:
+            day = Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d, **dspan)
+        return [Spec("DURATION", value="P1Y", **qspan), day]
     word = _g(m, "q")
     q = (4 if word.lower() in ("final", "last") else lex.ordinals[word.lower()]) if word else 0
     q = q or (mo - 1) // 3 + 1
     y = _year(m, dct)
-    qspan = {"start": m.start("qpart"), "end": m.end("qpart")}
-    dspan = {"start": m.start("dpart"), "end": m.end("dpart")}
     if y is not None and _valid(y, mo, d):
         # a fiscal quarter named by its number ends in the year of its last day
         return [
@@ -873,6 +880,8 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
             return None
         if unit in ("second", "quarter") and _norm(num_text) in ("a", "an", "one"):
             return None  # "a second" is usually the ordinal, "a quarter" a fraction
+        if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() :]):
+            return None  # "three-quarters of its food" is a fraction
         if num is not None and _g(m, "half"):
             num += 0.5
     return Spec(rule.type, value=duration_value(num, unit, lex))
