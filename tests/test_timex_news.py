@@ -108,3 +108,9 @@ def test_a_fraction_of_something_is_no_duration() -> None:
     assert found("The work took three quarters.", date(1990, 8, 15)) == [
         ("three quarters", "DURATION", "P9M")
     ]
+
+
+def test_weeks_ago_is_a_day() -> None:
+    assert found("The talks broke down two weeks ago.", date(1998, 3, 22)) == [
+        ("two weeks ago", "DATE", "1998-03-08")
+    ]

@@ -561,6 +561,8 @@ def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | 
     if (amount := _calendar_amount(m, lex, "ago")) is None:
         return None
     n, unit, gran = amount
+    if unit == "week":
+        gran = "day"  # "a week ago" is the day seven days back (MEANTIME and TimeBank alike)
     return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran, comparison=_year_back(n, unit))
 
 
