@@ -33,8 +33,13 @@ def test_period_figures_are_durations() -> None:
     ]
     assert found("the biggest weekly loss") == [("weekly", "DURATION", "P1W")]
     assert found("a second quarterly decline") == [("quarterly", "DURATION", "P3M")]
-    # an event held every year stays a SET
-    assert found("at the annual conference") == [("annual", "SET", "P1Y")]
+    # an adjective that only classifies a noun is no expression (TimeBank, TimeML's reference
+    # corpus); the adverb is a SET
+    assert found("at the annual conference") == []
+    assert found("The fund reviews its holdings annually.") == [("annually", "SET", "P1Y")]
+    assert found("It pays a quarterly dividend of 5 cents.") == []
+    assert found("Interest is paid quarterly.") == [("quarterly", "SET", "P3M")]
+    assert found("Prices are set on a daily basis.") == [("daily", "SET", "P1D")]
 
 
 def test_quarterly_is_not_a_quarter() -> None:

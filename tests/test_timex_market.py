@@ -180,16 +180,23 @@ def test_long_weekend() -> None:
 # ---- vague stretches ---------------------------------------------------------------------------
 
 
-def test_recent_units_are_vague_durations() -> None:
-    # MEANTIME: "in recent years" is DURATION PXY (the span leaves out "in")
+def test_recent_units_are_a_vague_past() -> None:
+    # TimeML PAST_REF, as TimeBank writes "in recent years" (MEANTIME writes it either way); the
+    # span leaves out "in"
     assert found("Ford has in recent years been struggling.") == [
-        ("recent years", "DURATION", "PXY")
+        ("recent years", "DATE", "PAST_REF")
     ]
     assert found("In recent weeks markets have fallen sharply.") == [
-        ("recent weeks", "DURATION", "PXW")
+        ("recent weeks", "DATE", "PAST_REF")
     ]
-    # other "recent" phrases stay PAST_REF
+    assert found("Prices rose over the last few months.") == [
+        ("the last few months", "DATE", "PAST_REF")
+    ]
     assert found("the worst in recent history") == [("recent history", "DATE", "PAST_REF")]
+    # a measured stretch stays a duration
+    assert found("Prices rose over the last three months.") == [
+        ("the last three months", "DURATION", "P3M")
+    ]
 
 
 def test_over_the_years() -> None:

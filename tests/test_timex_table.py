@@ -136,15 +136,14 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
         "2020-07-07",
         None,
     ),
-    # "recent days/years" are vague stretches up to now: DURATION PXD/PXY as MEANTIME annotates
-    # "in recent years" (the old DATE PAST_REF had no interval either, so nothing is lost
-    # downstream: timeref only uses DATE/TIME expressions that have one)
+    # "recent days/years": a vague past, DATE PAST_REF as TimeBank writes it (no interval, so
+    # timeref, which only uses DATE/TIME expressions that have one, ignores it)
     (
         "an upsurge in the number of new virus cases in recent days.",
         D2,
         "recent days",
-        "DURATION",
-        "PXD",
+        "DATE",
+        "PAST_REF",
         None,
     ),
     (
@@ -207,8 +206,8 @@ TABLE: list[tuple[str, date | None, str, str, str, object]] = [
         "Beijing has invested billions in recent years.",
         D2,
         "recent years",
-        "DURATION",
-        "PXY",
+        "DATE",
+        "PAST_REF",
         None,
     ),
     (

@@ -54,6 +54,11 @@ class Spec:
     dst: str | None = None  # daylight-saving rule of that zone ("us", "eu")
     trading: bool = False  # shift: count trading days (skip Saturday and Sunday)
     news_day: bool = False  # shift: "the day" of a report, the news day rather than any day named
+    # shift: "a year ago", "a year earlier", "year-ago": the comparison period of a figure, the
+    # period in focus (a quarter, month or half) one year back; it leaves the focus alone
+    comparison: bool = False
+    # shift from the DCT in a past clause: the last whole unit before it ("the latest quarter")
+    completed: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 
@@ -401,17 +406,38 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
 
 
 @register("quarter_ending")
-def quarter_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    """ "the quarter ending September 30": the calendar quarter holding that date."""
+def quarter_ending(
+    m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None
+) -> list[Spec] | None:
+    """ "the quarter ended Sept. 30": the quarter (the one named, else the calendar quarter
+    holding the date) and the date, as two expressions."""
     mo = month_number(_g(m, "month") or _g(m, "month2"), lex)
     d = int(_g(m, "day") or _g(m, "day2") or 0)
     if mo is None or not _valid(2000, mo, d):
         return None
-    q = (mo - 1) // 3 + 1
+    qspan = {"start": m.start("qpart"), "end": m.end("qpart")}
+    dspan = {"start": m.start("dpart"), "end": m.end("dpart")}
+    if _g(m, "yr"):
+        y = _year(m, dct)
+        if y is not None and _valid(y, mo, d):
+            day = Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", **dspan)
+        else:
+            day = Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d, **dspan)
+        return [Spec("DURATION", value="P1Y", **qspan), day]
+    word = _g(m, "q")
+    q = (4 if word.lower() in ("final", "last") else lex.ordinals[word.lower()]) if word else 0
+    q = q or (mo - 1) // 3 + 1
     y = _year(m, dct)
-    if y is not None:
-        return Spec(rule.type, value=f"{y}-Q{q}")
-    return Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q)
+    if y is not None and _valid(y, mo, d):
+        # a fiscal quarter named by its number ends in the year of its last day
+        return [
+            Spec(rule.type, value=f"{y}-Q{q}", **qspan),
+            Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", **dspan),
+        ]
+    return [
+        Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q, **qspan),
+        Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d, **dspan),
+    ]
 
 
 @register("half")
@@ -505,7 +531,18 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
         gran=unit,
         trading=trading,
         news_day=news_day,
+        completed=unit == "quarter" and n == 0 and _g(m, "rel") is None,
     )
+
+
+@register("latest_period")
+def latest_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the latest quarter", "the most recent period": the period in focus, else the last
+    quarter (or the unit named) completed before the DCT."""
+    unit = (_g(m, "unit") or "period").lower()
+    if unit == "period":
+        return Spec(rule.type, kind="shift", anchor="ref", unit="quarter", gran="ref")
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, gran=unit, completed=True)
 
 
 def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:
@@ -524,7 +561,14 @@ def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | 
     if (amount := _calendar_amount(m, lex, "ago")) is None:
         return None
     n, unit, gran = amount
-    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran)
+    if unit == "week":
+        gran = "day"  # "a week ago" is the day seven days back (MEANTIME and TimeBank alike)
+    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran, comparison=_year_back(n, unit))
+
+
+def _year_back(n: int, unit: str) -> bool:
+    """Is the amount one year back ("a year ago", "a year earlier")?"""
+    return n == -1 and unit == "year"
 
 
 @register("earlier_later")
@@ -538,7 +582,15 @@ def earlier_later(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) 
         # "arrives on November 11, three days later than planned": the delay is measured from
         # the plan, the date meant is the one in focus
         n = 0
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, n=n, gran=gran)
+    return Spec(
+        rule.type,
+        kind="shift",
+        anchor="ref",
+        unit=unit,
+        n=n,
+        gran=gran,
+        comparison=_year_back(n, unit),
+    )
 
 
 @register("week_ending")
@@ -695,7 +747,9 @@ def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
     # calendar unit ("the same quarter last year") fixes the granularity itself
     unit = (_g(m, "unit") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
-    return Spec(rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran)
+    return Spec(
+        rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran, comparison=True
+    )
 
 
 @register("year_end")
@@ -828,6 +882,8 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
             return None
         if unit in ("second", "quarter") and _norm(num_text) in ("a", "an", "one"):
             return None  # "a second" is usually the ordinal, "a quarter" a fraction
+        if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() :]):
+            return None  # "three-quarters of its food" is a fraction
         if num is not None and _g(m, "half"):
             num += 0.5
     return Spec(rule.type, value=duration_value(num, unit, lex))
@@ -858,12 +914,24 @@ _ADVERBS = {
     "bi-annual": "P6M",
     "semiannual": "P6M",
     "semi-annual": "P6M",
+    "biannually": "P6M",
+    "bi-annually": "P6M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "biennially": "P2Y",
     "biennial": "P2Y",
     "full-year": "P1Y",
     "full year": "P1Y",
     "half-year": "P6M",
     "half year": "P6M",
 }
+
+
+_BEFORE_NOUN = re.compile(
+    r"[ \t]+(?!(?:and|or|but|to|in|on|at|for|by|from|with|since|until|than|as|basis|rate)\b)"
+    r"(?-i:[a-z])[\w-]*",
+    re.IGNORECASE,
+)
 
 
 @register("set_adverb")
@@ -875,6 +943,10 @@ def set_adverb(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         before = m.string[max(0, m.start() - 3) : m.start()].strip()
         if before and before[-1] not in ".!?\"“'‘":
             return None
+    if not rule.params.get("as_duration") and _BEFORE_NOUN.match(m.string, m.end()):
+        # an adjective before a noun classifies it ("a quarterly dividend", "the annual
+        # meeting"); only the adverb ("paid quarterly") or "on a daily basis" is a SET
+        return None
     if rule.params.get("as_duration"):
         # "annual profit": the amount accumulated over one year (MEANTIME types it DURATION)
         return Spec("DURATION", value=_ADVERBS[_norm(word)])

@@ -58,6 +58,17 @@ def near_dct(day: Reference, dct: date) -> bool:
     return abs((day.interval.begin - dct).days) <= NEWS_DAY_SPAN
 
 
+NEAR_TERM = timedelta(days=183)
+# the periods of company results, which "a year ago" then compares with ("a year earlier" than
+# March 2008 stays the year 2007)
+COMPARED_PERIODS = ("quarter", "half")
+
+
+def near_term(ref: Reference, dct: date) -> bool:
+    """Does a time mentioned begin within half a year of the DCT?"""
+    return abs(ref.interval.begin - dct) <= NEAR_TERM
+
+
 @dataclass(frozen=True)
 class Context:
     dct: date | None
@@ -151,6 +162,11 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
             gran = str(ref.interval.granularity)
             if ref.value.endswith("-WE"):
                 gran = "weekend"
+    if spec.comparison and ref is not None and ref.interval.granularity in COMPARED_PERIODS:
+        # "sales fell in the third quarter from a year ago": that quarter, one year back
+        gran = str(ref.interval.granularity)
+        d = shift(ref.interval.begin, spec.unit, spec.n)
+        return _finish(fmt(d, gran), "previous", spec.type)
     need = min(GRAN_RANK[spec.unit], GRAN_RANK[gran])
     if (
         spec.anchor == "ref"
@@ -174,6 +190,10 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         base, anchor = ctx.day_ref.interval.begin, "previous"
     elif ctx.dct is not None:
         base = ctx.dct
+        if spec.completed and not ctx.future:
+            # "results for the quarter", "the latest quarter" with no quarter in focus: the
+            # last one completed before the DCT (the one companies report on)
+            base = shift(base, spec.unit, -1)
     if base is None:
         return _unresolved(spec)
     d = shift(base, spec.unit, spec.n)
@@ -236,10 +256,20 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
         # 2009, will continue in January": the January after that March); one in a past-tense
         # clause after a day mentioned earlier is not one that starts after that day ("On
         # Friday, output for December was released": the December before that Friday)
-        if ctx.future or ref.interval.granularity == "day":
+        if ctx.future and ctx.dct is not None and near_term(ref, ctx.dct):
+            # around a time close to the DCT, a future clause means the next such date after the
+            # DCT: "payable Jan. 2 to stock of record Dec. 15" (written in November) is this
+            # December, not the one after that January
+            value = _fill_value(spec, ctx.dct.year, ctx.dct) or value
+            value = _by_tense(spec, value, ctx.dct.year, ctx.dct, True, ctx.dct, ctx.dct)
+        elif ctx.future or ref.interval.granularity == "day":
             value = _by_tense(
                 spec, value, year, base, ctx.future, ref.interval.begin, ref.interval.end
             )
+        elif ctx.dct is not None and ref.interval.begin <= ctx.dct:
+            # nor does a past-tense clause report a month that has not come yet: "down to 3.8%
+            # last month from 4.1% in December" (written in February) is the December before
+            value = _by_tense(spec, value, year, base, False, ctx.dct, ctx.dct)
     return _finish(value, anchor, spec.type)
 
 

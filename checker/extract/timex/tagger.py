@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.extract.timex.normalize import REGISTRY, Spec
-from checker.extract.timex.resolve import Context, Reference, near_dct, resolve
+from checker.extract.timex.resolve import (
+    COMPARED_PERIODS,
+    Context,
+    Reference,
+    near_dct,
+    resolve,
+)
 from checker.extract.timex.rules import RuleTable, load_table
 from checker.models.time import Timex
 
@@ -221,7 +227,12 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
                 anchor=r.anchor,
             )
         )
-        if c.spec.type in ("DATE", "TIME") and r.interval is not None and not _baseline(text, c):
+        if (
+            c.spec.type in ("DATE", "TIME")
+            and r.interval is not None
+            and not (c.spec.comparison and r.interval.granularity in COMPARED_PERIODS)
+            and not _baseline(text, c)
+        ):
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
                 day_ref = ref
