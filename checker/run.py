@@ -125,7 +125,8 @@ def check(
     stories = group_stories(facts)
     frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
     # Frames judge the values they compare; the older claim path keeps the rest.
-    comparisons = new_only(comparisons, frames.comparisons) + frames.comparisons
+    comparisons = new_only(comparisons, frames.comparisons)
+    comparisons += frames.comparisons
     findings = engine.run(comparisons)
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)

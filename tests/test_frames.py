@@ -208,3 +208,27 @@ def test_running_tallies_far_apart_are_a_revision_without_dates(tmp_path) -> Non
     result = check([tmp_path])
     toll = [f for f in result.report.findings if f.subject == "death toll"]
     assert [(f.rule, f.verdict.value) for f in toll] == [("N103", "conflict")]
+
+
+def test_lengths_of_time_are_frames_named_by_their_cue(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2030-01-01",
+        "Warlord sentenced\n\nThe court sentenced the commander to 25 years in prison.\n\n"
+        "The hearing lasted three hours.\n\nHe had lived abroad for two years.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2030-01-01",
+        "Warlord jailed\n\nThe commander was sentenced to 20 years in jail by the court.",
+    )
+    result = check([tmp_path])
+    frames = {f.text: f for f in next(x for x in result.facts if x.article == "a").frames}
+    assert frames["25 years"].attribute == "prison_term"
+    assert frames["25 years"].value == pytest.approx(25 * 365.25)
+    assert frames["three hours"].attribute == "event_length"
+    assert "two years" not in frames  # no cue word says what the length of time is
+    terms = [f for f in result.report.findings if f.subject == "prison term"]
+    assert [f.verdict.value for f in terms] == ["conflict"]

@@ -45,7 +45,7 @@ def _cause(item, result, frames_by_article) -> str:
     story = {x: s.id for s in result.stories for x in s.articles}
     if story.get(a.article) != story.get(b.article):
         return "different stories"
-    same = [(x, y) for x in fa for y in fb if x.attribute == y.attribute and x.unit == y.unit]
+    same = [(x, y) for x in fa for y in fb if (x.attribute, x.measure) == (y.attribute, y.measure)]
     if not same:
         pairs = sorted({f"{x.attribute}|{y.attribute}" for x in fa for y in fb})
         return "attributes differ: " + ", ".join(pairs[:3])
@@ -96,9 +96,10 @@ def main(argv: list[str]) -> int:
             key = cause.split(":")[0] if not cause.startswith("compared") else cause
             if key.startswith("attributes differ"):
                 key = "attributes differ"
-            causes[it.verdict.value][key] += 1
+            kind = entry.item.kind.value
+            causes[it.verdict.value][f"{kind:<11} {key}"] += 1
             if args.list:
-                print(f"{it.id} [{it.verdict.value}] {cause}")
+                print(f"{it.id} [{it.verdict.value} {kind}] {cause}")
     for verdict, counter in causes.items():
         print(f"{verdict}: {sum(counter.values())} failed")
         for cause, n in counter.most_common():

@@ -127,11 +127,11 @@ def _people(a: Frame, b: Frame) -> str | None:
 @_gate(
     "A08",
     "plans-made-apart",
-    "Two planned values ('will be cut to $199') from articles published 30 or more days apart "
-    "are different plans: a plan may change, so they are not compared.",
+    "Two planned values ('will be cut to $199') from articles published half a year or more "
+    "apart are different plans: a plan may change, so they are not compared.",
 )
 def _plans_apart(a: Frame, b: Frame) -> str | None:
     if a.modality == Modality.PLANNED and b.modality == Modality.PLANNED:
-        if a.reported and b.reported and abs((a.reported - b.reported).days) >= 30:
+        if a.reported and b.reported and abs((a.reported - b.reported).days) >= 180:
             return f"plans published {abs((a.reported - b.reported).days)} days apart"
     return None

@@ -20,6 +20,8 @@ from checker.extract.counts import number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
+from checker.extract.sentence_facts import SentenceFacts, nearest_cue
+from checker.extract.time_frames import clock_frames, duration_frames
 from checker.extract.units import UnitTable, unit_table
 from checker.models.facts import Modality
 from checker.models.frames import GENERIC_NOUNS, Bound, Frame
@@ -44,7 +46,6 @@ _SCALES = {
 }
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mn|k|tn|b)$", re.IGNORECASE)
-_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 # Entity labels whose numbers are names or codes, not quantities.
 _NAME_ENTS = {"PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT"}
 # Nouns that narrow a count to a part of a whole ('12 children', 'three foreigners').
@@ -80,15 +81,13 @@ _PART_WORDS = {
     "previous",
     "earlier",
 }
-_TIMEZONES = re.compile(
-    r"\b(local time|local|GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|BST|CET|CEST|IST|JST|"
-    r"AEST|AEDT|HKT|SGT|WIB|PHT|NPT)\b"
-)
 _HEDGES = {"could", "may", "might", "feared", "fear", "expect", "expected", "likely", "estimate"}
-_PLANS = {"will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"}
-_SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
-OWN_NOUN_SCORE = 2.5  # a counted noun ranks as a cue one arc away, behind its 1.5 'who' penalty
-WINDOW = 10  # tokens either side in which a cue word may name the attribute
+# A value planned, asked for or proposed is not yet a fact ('seeks $16.6bn in loans').
+_PLANS = {
+    *("will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"),
+    *("seek", "seeks", "sought", "request", "requested", "ask", "asked", "demand", "propose"),
+}
+OWN_NOUN_SCORE = 2.5  # a counted noun ranks as a cue two and a half arcs away
 
 
 @dataclass
@@ -109,45 +108,14 @@ def frames(adoc: ArticleDoc, ctx: Context) -> None:
     taken = _timex_tokens(adoc)
     found: list[Frame] = []
     for index, span in enumerate(adoc.sents):
-        sent = _Sentence.read(adoc, ctx, span, index)
+        sent = SentenceFacts.read(adoc, ctx, span, index)
         for num in _numbers(adoc, span, taken, ctx):
             frame = _frame(adoc, ctx, table, sent, num, len(found))
             if frame is not None:
                 found.append(frame)
-        found.extend(_clock_frames(adoc, ctx, sent, len(found)))
+        found.extend(clock_frames(adoc, ctx, sent, len(found)))
+        found.extend(duration_frames(adoc, ctx, sent, len(found)))
     adoc.frames = found
-
-
-@dataclass
-class _Sentence:
-    """What every value of one sentence shares, read once: cues, places, names, source."""
-
-    span: Span
-    index: int
-    start: int  # file offsets
-    end: int
-    cues: list[tuple[Span, object]]
-    places: tuple[str, ...]
-    subjects: tuple[str, ...]
-    source: str | None
-
-    @property
-    def headline(self) -> bool:
-        return self.index == 0
-
-    @classmethod
-    def read(cls, adoc: ArticleDoc, ctx: Context, span: Span, index: int) -> _Sentence:
-        start, end = adoc.char(span[0]), adoc.char(span[-1]) + len(span[-1].text)
-        return cls(
-            span=span,
-            index=index,
-            start=start,
-            end=end,
-            cues=_cues(adoc, ctx.vocab, span),
-            places=_places(adoc, start, end),
-            subjects=_subjects(span),
-            source=_source(span),
-        )
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -219,8 +187,16 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
     prev = adoc.doc[tok.i - 1] if tok.i > 0 else None
     if prev is None:
         return False
-    if prev.text == "-" and tok.i > 1 and adoc.doc[tok.i - 2].is_alpha:
-        return adoc.doc[tok.i - 2].text[:1].isupper() or adoc.doc[tok.i - 2].is_upper
+    if prev.text == "-" and tok.i > 1:
+        # 'COVID-19', 'A380-800', 'MH-17': a number hyphenated to a capitalised or
+        # alphanumeric word.
+        word = adoc.doc[tok.i - 2].text
+        if word[:1].isupper() or any(c.isdigit() for c in word) and word[:1].isalpha():
+            return True
+    if prev.text == "-" and tok.i > 1 and _bare_model(adoc.doc[tok.i - 2]):
+        return True  # the '8' of 'the 787-8'
+    if _bare_model(tok):
+        return True
     if prev.text in ("#", "No.", "no.", "number"):
         return True
     # Beyond the names `number_in_name` knows: a number opening a sentence after a capital
@@ -231,6 +207,23 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
         and fold(prev.text) != "magnitude"
         and not prev.is_sent_start
     )
+
+
+def _bare_model(tok: Token) -> bool:
+    """'The mid-sized 787 will seat…', 'the 787-8': a number right after an article (and
+    adjectives) that heads its noun phrase or carries a hyphenated variant, and is not a round
+    figure, names a model; 'the 300 rescued' would count."""
+    if not tok.text.isdigit() or int(tok.text) % 10 == 0 or len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].text == "-"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("the", "a", "an"):
+        return False
+    variant = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].like_num
+    heads = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT")
+    return variant and not tok.whitespace_ or heads
 
 
 def _bounded(
@@ -312,10 +305,10 @@ def _ranges(numbers: list[_Number]) -> list[_Number]:
 
 
 def _frame(
-    adoc: ArticleDoc, ctx: Context, table: UnitTable, sent: _Sentence, num: _Number, n: int
+    adoc: ArticleDoc, ctx: Context, table: UnitTable, sent: SentenceFacts, num: _Number, n: int
 ) -> Frame | None:
     text = adoc.article.text
-    unit = table.after(text, num.end) or table.before(text, num.start)
+    unit = _per_hour(table, text, table.after(text, num.end)) or table.before(text, num.start)
     measure, unit_id, end, start = "count", None, num.end, num.start
     if unit is not None:
         entry, u_start, u_end = unit
@@ -402,6 +395,21 @@ def _quake_after(adoc: ArticleDoc, num: _Number) -> bool:
 _RESTATED = re.compile(r"\d[\d.,]*\s*(?:[^\W\d]+\.?\s*){0,2}\(\s*$")
 
 
+_PER_HOUR_AFTER = re.compile(r"\s*\([^()]{1,40}\)\s*(?:per|an|a)\s+hour\b", re.IGNORECASE)
+
+
+def _per_hour(table: UnitTable, text: str, unit):
+    """'190 km (120 miles) per hour': a length whose 'per hour' follows a bracketed conversion
+    is a speed."""
+    if unit is None or unit[0].measure != "length":
+        return unit
+    m = _PER_HOUR_AFTER.match(text, unit[2])
+    if m is None:
+        return unit
+    speed = table.after(f" {text[unit[1] : unit[2]]} per hour", 0)
+    return (speed[0], unit[1], m.end()) if speed is not None else unit
+
+
 def _restated(text: str, start: int) -> bool:
     """'$US68.7 billion ($95 billion)', '190 km (120 miles)': a value in brackets right after
     another value is the same value converted, not a second statement."""
@@ -452,38 +460,23 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
 
 
 def _attribute(
-    adoc: ArticleDoc, ctx: Context, sent: _Sentence, num: _Number, measure: str, what: str | None
+    adoc: ArticleDoc,
+    ctx: Context,
+    sent: SentenceFacts,
+    num: _Number,
+    measure: str,
+    what: str | None,
 ):
-    """The cue word closest to the number in the parse that fits the measure.
-
-    Closeness is the length of the dependency path ('the toll ... has reached 24': toll is two
-    arcs from 24, however many words lie between), with the distance in words as a tie-break.
-    A cue that names who is counted ('workers') yields to one of what happened to them, and a
-    path through a conjunction or another number leads to another value's cue.
-    """
+    """What the number measures: the nearest cue in the parse (`nearest_cue`), unless the noun
+    it counts is closer; else the measure's fallback attribute, or the counted noun itself."""
     vocab = ctx.vocab
-    best = None
-    best_score = math.inf
-    for cue, entry in sent.cues:
-        if measure not in entry.measures:
-            continue
-        if cue.start <= num.first.i <= num.last.i < cue.end:
-            continue
-        words = cue.start - num.last.i if cue.start > num.last.i else num.first.i - cue.end + 1
-        if words > 2 * WINDOW:
-            continue
-        arcs, crossed = _path(num.last, cue.root)
-        score = arcs + 0.05 * words + (1.5 if entry.who else 0) + (2 if crossed else 0)
-        if arcs > 5 and words > WINDOW:
-            continue
-        if score < best_score:
-            best, best_score = (entry, cue.text), score
+    best, best_score = nearest_cue(adoc, sent, num.first, num.last, measure)
     # 'five award nominations … won nothing': the noun counted names the attribute better than
     # a cue word three arcs away. General nouns ('people') name nothing.
     own_noun = what is not None and what not in GENERIC_NOUNS and measure == "count"
     if own_noun and best_score > OWN_NOUN_SCORE and vocab.lookup("attributes", what) is None:
         return _CountOf(what), None
-    if best is not None:
+    if best[0] is not None:
         return best
     for entry in vocab.entries("attributes"):
         if entry.fallback and measure in entry.measures:
@@ -491,41 +484,6 @@ def _attribute(
     if measure == "count" and what:
         return _CountOf(what), None
     return None, None
-
-
-def _path(a: Token, b: Token) -> tuple[int, bool]:
-    """Arcs between two tokens of a sentence, and whether the path crosses a conjunction or
-    passes through another number (the cue is then that other value's)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, t in enumerate(up_a):
-        if t.i in index_b:
-            via = up_a[1:k] + up_b[1 : index_b[t.i]]
-            arcs = up_a[:k] + up_b[: index_b[t.i]]
-            crossed = any(x.dep_ in ("conj", "parataxis") for x in arcs) or any(
-                x.like_num and x.i != a.i for x in via
-            )
-            return k + index_b[t.i], crossed
-    return 99, True
-
-
-def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
-    """Attribute cue words of a sentence: phrases as written, and single words by lemma."""
-    out: list[tuple[Span, object]] = []
-    covered: set[int] = set()
-    for s, e, entry in vocab.find_all("attributes", sent.text):
-        span = adoc.doc.char_span(sent.start_char + s, sent.start_char + e, "expand")
-        if span is not None:
-            out.append((span, entry))
-            covered.update(t.i for t in span)
-    for tok in sent:
-        if tok.i in covered or not tok.is_alpha:
-            continue
-        entry = vocab.lookup("attributes", tok.lemma_.lower())
-        if entry is not None:
-            out.append((sent.doc[tok.i : tok.i + 1], entry))
-    return out
 
 
 @dataclass(frozen=True)
@@ -544,7 +502,7 @@ class _CountOf:
 
 
 def _nearest_date(
-    adoc: ArticleDoc, sent: _Sentence, num: _Number, accept: Callable[[str], bool]
+    adoc: ArticleDoc, sent: SentenceFacts, num: _Number, accept: Callable[[str], bool]
 ) -> str | None:
     """The value of the sentence's DATE expression nearest the number, among those accepted.
 
@@ -561,7 +519,7 @@ def _nearest_date(
     return best[1] if best else None
 
 
-def _own_time(adoc: ArticleDoc, sent: _Sentence, num: _Number) -> tuple[int | None, str | None]:
+def _own_time(adoc: ArticleDoc, sent: SentenceFacts, num: _Number) -> tuple[int | None, str | None]:
     """A year the clause ties the value to. Whether it is background is decided against the
     story's year at alignment (`checker.align.frames.story_years`); here only a year before
     a stated (not inferred) publication date counts."""
@@ -576,40 +534,6 @@ def _own_time(adoc: ArticleDoc, sent: _Sentence, num: _Number) -> tuple[int | No
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _source(sent: Span) -> str | None:
-    """'…, the Red Crescent said' / 'according to the USGS': who gave the figure."""
-    text = sent.text
-    m = re.search(r"according to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", text)
-    if m:
-        return m.group(1).rstrip(".")
-    for tok in sent:
-        if tok.lemma_ in _SAY and tok.pos_ == "VERB":
-            for child in tok.children:
-                if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
-                    words = [t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
-                    if words:
-                        return " ".join(t.text for t in words)
-    return None
-
-
-def _places(adoc: ArticleDoc, start: int, end: int) -> tuple[str, ...]:
-    names = {fold(p.mention.text) for p in adoc.places if start <= p.mention.start < end}
-    return tuple(sorted(names))
-
-
-_SUBJECT_ENTS = {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
-
-
-def _subjects(sent: Span) -> tuple[str, ...]:
-    """Names of the sentence's organisations, people and things: who or what a value is of."""
-    names = set()
-    for ent in sent.ents:
-        if ent.label_ in _SUBJECT_ENTS:
-            name = fold(ent.text)
-            names.add(name[4:] if name.startswith("the ") else name)
-    return tuple(sorted(names))
 
 
 def _qualifiers(adoc: ArticleDoc, sent: Span, tokens: range, what: str | None) -> tuple[str, ...]:
@@ -634,68 +558,3 @@ def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:
 
 
 # --- clock times ---------------------------------------------------------------------------
-
-
-def _clock_frames(adoc: ArticleDoc, ctx: Context, sent: _Sentence, n: int) -> list[Frame]:
-    """'struck at 11:56 local time', 'took off at 2:11 PM': a time of day for an event."""
-    out: list[Frame] = []
-    for t in adoc.timexes_in(sent.start, sent.end):
-        m = _CLOCK.search(t.value)
-        if t.type != "TIME" or not m:
-            continue
-        minutes = int(m.group(1)) * 60 + int(m.group(2))
-        approx = (t.mod or "").upper() == "APPROX"
-        tail = adoc.article.text[t.end : t.end + 16]
-        tz = _TIMEZONES.search(adoc.article.text[t.start : t.end] + tail)
-        event = _event_word(adoc, ctx, sent.span, t.start)
-        if event is None:
-            continue  # a time of day of nothing named ('at 16:08 UTC') has nothing to match
-        attr = f"clock_{event}"
-        out.append(
-            Frame(
-                id=f"{adoc.article.id}#v{n + len(out) + 1}",
-                article=adoc.article.id,
-                measure="clock",
-                attribute=attr,
-                attribute_label=f"time of {event.replace('_', ' ')}",
-                cue=event,
-                value=minutes,
-                low=minutes - (30 if approx else 0),
-                high=minutes + (30 if approx else 0),
-                bound=Bound.APPROX if approx else Bound.EXACT,
-                unit="minute",
-                text=t.text,
-                year=None,
-                day=None,  # a time of day is mostly anchored to the article's date, not stated
-                reported=adoc.article.published,
-                timezone=_tz_label(tz.group(1)) if tz else None,
-                places=sent.places,
-                headline=sent.headline,
-                sentence=sent.index,
-                start=t.start,
-                end=t.end,
-                evidence=adoc.evidence(t.start, t.end),
-            )
-        )
-    return out
-
-
-def _tz_label(text: str) -> str:
-    return "local" if text.lower().startswith("local") else ("UTC" if text == "GMT" else text)
-
-
-def _event_word(adoc: ArticleDoc, ctx: Context, sent: Span, offset: int) -> str | None:
-    """The event named nearest the clock time: a noun ('quake', 'crash') before a verb."""
-    best: tuple[int, int, str] | None = None
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "NOUN"):
-            continue
-        entry = ctx.vocab.lookup("event_types", tok.lemma_) or ctx.vocab.lookup(
-            "event_types", tok.text
-        )
-        if entry is None:
-            continue
-        key = (0 if tok.pos_ == "NOUN" else 1, abs(adoc.char(tok) - offset), entry.id)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None

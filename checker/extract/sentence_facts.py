@@ -1,0 +1,151 @@
+"""What every value of a sentence shares, read once: the attribute cue words, places, names and
+the source; and the search for the cue that names what a value measures."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from checker.extract.document import ArticleDoc
+from checker.extract.pipeline import Context
+from checker.textutil import fold
+
+WINDOW = 10  # tokens either side in which a cue word may name the attribute
+CROSS_PENALTY = 2.0  # in arcs: a cue across a conjunction or another number is another value's
+WHO_PENALTY = 3.0  # in arcs: 'workers' (who is counted) yields to 'injured' (what happened)
+_SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
+
+
+def _path(a: Token, b: Token) -> tuple[int, bool]:
+    """Arcs between two tokens of a sentence, and whether the path crosses a conjunction or
+    passes through another number (the cue is then that other value's)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in index_b:
+            via = up_a[1:k] + up_b[1 : index_b[t.i]]
+            arcs = up_a[:k] + up_b[: index_b[t.i]]
+            crossed = any(x.dep_ in ("conj", "parataxis") for x in arcs) or any(
+                x.like_num and x.i != a.i for x in via
+            )
+            return k + index_b[t.i], crossed
+    return 99, True
+
+
+def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
+    """Attribute cue words of a sentence: phrases as written, and single words by lemma."""
+    out: list[tuple[Span, object]] = []
+    covered: set[int] = set()
+    for s, e, entry in vocab.find_all("attributes", sent.text):
+        span = adoc.doc.char_span(sent.start_char + s, sent.start_char + e, "expand")
+        if span is not None:
+            out.append((span, entry))
+            covered.update(t.i for t in span)
+    for tok in sent:
+        if tok.i in covered or not tok.is_alpha:
+            continue
+        entry = vocab.lookup("attributes", tok.lemma_.lower())
+        if entry is not None:
+            out.append((sent.doc[tok.i : tok.i + 1], entry))
+    return out
+
+
+def _source(sent: Span) -> str | None:
+    """'…, the Red Crescent said' / 'according to the USGS': who gave the figure."""
+    text = sent.text
+    m = re.search(r"according to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", text)
+    if m:
+        return m.group(1).rstrip(".")
+    for tok in sent:
+        if tok.lemma_ in _SAY and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                    words = [t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+                    if words:
+                        return " ".join(t.text for t in words)
+    return None
+
+
+def _places(adoc: ArticleDoc, start: int, end: int) -> tuple[str, ...]:
+    names = {fold(p.mention.text) for p in adoc.places if start <= p.mention.start < end}
+    return tuple(sorted(names))
+
+
+_SUBJECT_ENTS = {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def _subjects(sent: Span) -> tuple[str, ...]:
+    """Names of the sentence's organisations, people and things: who or what a value is of."""
+    names = set()
+    for ent in sent.ents:
+        if ent.label_ in _SUBJECT_ENTS:
+            name = fold(ent.text)
+            names.add(name[4:] if name.startswith("the ") else name)
+    return tuple(sorted(names))
+
+
+@dataclass
+class SentenceFacts:
+    """What every value of one sentence shares, read once: cues, places, names, source."""
+
+    span: Span
+    index: int
+    start: int  # file offsets
+    end: int
+    cues: list[tuple[Span, object]]
+    places: tuple[str, ...]
+    subjects: tuple[str, ...]
+    source: str | None
+
+    @property
+    def headline(self) -> bool:
+        return self.index == 0
+
+    @classmethod
+    def read(cls, adoc: ArticleDoc, ctx: Context, span: Span, index: int) -> SentenceFacts:
+        start, end = adoc.char(span[0]), adoc.char(span[-1]) + len(span[-1].text)
+        return cls(
+            span=span,
+            index=index,
+            start=start,
+            end=end,
+            cues=_cues(adoc, ctx.vocab, span),
+            places=_places(adoc, start, end),
+            subjects=_subjects(span),
+            source=_source(span),
+        )
+
+
+def nearest_cue(
+    adoc: ArticleDoc, sent: SentenceFacts, first: Token, last: Token, measure: str
+) -> tuple[tuple[object, str] | tuple[None, None], float]:
+    """The attribute cue closest in the parse to the value on tokens first..last, with its
+    score (lower is closer); `(None, None)` when no cue of the measure is near.
+
+    Closeness is the length of the dependency path ('the toll ... has reached 24': toll is two
+    arcs from 24, however many words lie between), with the distance in words as a tie-break.
+    A cue that names who is counted ('workers') yields to one of what happened to them, and a
+    path through a conjunction or another number leads to another value's cue.
+    """
+    best: tuple[object, str] | tuple[None, None] = (None, None)
+    best_score = math.inf
+    for cue, entry in sent.cues:
+        if measure not in entry.measures:
+            continue
+        if cue.start <= first.i <= last.i < cue.end:
+            continue
+        words = cue.start - last.i if cue.start > last.i else first.i - cue.end + 1
+        if words > 2 * WINDOW:
+            continue
+        arcs, crossed = _path(last, cue.root)
+        score = arcs + 0.05 * words + (WHO_PENALTY if entry.who else 0)
+        score += CROSS_PENALTY if crossed else 0
+        if arcs > 5 and words > WINDOW:
+            continue
+        if score < best_score:
+            best, best_score = (entry, cue.text), score
+    return best, best_score
