@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.models.facts import Modality
-from checker.models.frames import Frame
+from checker.models.frames import GENERIC_NOUNS, Frame
 
 
 @dataclass(frozen=True)
@@ -100,10 +100,13 @@ def _hedged(a: Frame, b: Frame) -> str | None:
 @_gate(
     "A06",
     "unnamed-attribute",
-    "Two values that no cue word ties to what they measure ('15.5%', '14 schools' with no verb "
-    "or noun of the vocabulary near them) are not compared: their units alone say too little.",
+    "Two values that no cue word ties to what they measure ('15.5%', '$4 million' with no verb "
+    "or noun of the vocabulary near them) are not compared: their units alone say too little. "
+    "Counts of the same thing named by its noun ('14 schools' / '15 schools') are compared.",
 )
 def _unnamed(a: Frame, b: Frame) -> str | None:
+    if a.what and a.what == b.what and a.what not in GENERIC_NOUNS:
+        return None  # both count the same thing, named by its noun ('14 schools' / '15 schools')
     if a.cue is None and b.cue is None:
         return f"no cue word names what {a.text} and {b.text} measure"
     return None

@@ -201,12 +201,18 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
         return True
     # Beyond the names `number_in_name` knows: a number opening a sentence after a capital
     # ('Magnitude 7.8' in a headline) or a tagged figure is a value.
+    nxt = adoc.doc[tok.i + 1] if tok.i + 1 < len(adoc.doc) else None
     return (
         number_in_name(prev)
         and prev.ent_type_ not in ("CARDINAL", "QUANTITY")
+        and (nxt is None or nxt.ent_type_ != "MONEY" and nxt.lower_ not in _MONEY_WORDS)
         and fold(prev.text) != "magnitude"
         and not prev.is_sent_start
     )
+
+
+# 'US 90 dollars': a currency word after the number makes it an amount, not a name.
+_MONEY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yuan", "yen", "rupees", "cents"}
 
 
 def _bare_model(tok: Token) -> bool:
@@ -443,8 +449,9 @@ def _age_holder(num: _Number) -> str | None:
 
 
 def _vague_or_small(num: _Number) -> bool:
-    """'one of the', 'a dozen or so': single-word ones and twos tell little and match much."""
-    return num.first.is_alpha and num.value < 3
+    """'one of the', 'a dozen or so': single-word ones and twos tell little and match much;
+    with a bound word ('at least two') they are a figure."""
+    return num.first.is_alpha and num.value < 3 and num.bound == Bound.EXACT
 
 
 def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
