@@ -16,7 +16,7 @@ from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import ArticleEntry, Problem, Report, Verdict
+from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
 from checker.rules.engine import OPERATORS, Engine
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
@@ -147,6 +147,7 @@ def check(
         findings=findings,
         problems=problems,
         summary=summary,
+        stories=[StoryEntry(id=s.id, articles=list(s.articles), label=s.label) for s in stories],
     )
     return RunResult(
         report=report,

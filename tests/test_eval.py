@@ -310,3 +310,20 @@ def test_stale_report_claims_are_warned(tmp_path: Path, bridge_report: Path) -> 
     report.write_text(json.dumps(data), encoding="utf-8")
     result = _json(str(gold), "--articles", str(BRIDGE), "--report", str(report))
     assert len(result["warnings"]) == 1 and "[W210]" in result["warnings"][0]
+
+
+def test_a_schema_1_report_without_stories_is_still_read(
+    tmp_path: Path, bridge_report: Path
+) -> None:
+    data = json.loads(bridge_report.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 2 and data["stories"]
+    data["schema_version"] = 1
+    del data["stories"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
+    read = _json(str(BRIDGE / "gold.yaml"), "--report", str(old))
+    assert read["items"] == ran["items"]
+    data["schema_version"] = 3
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert "[E219]" in _eval(str(BRIDGE / "gold.yaml"), "--report", str(old)).stderr

@@ -54,3 +54,13 @@ def test_unrelated_article_is_never_paired(result) -> None:
     phone = next(f for f in result.facts if f.article == "phone_launch")
     assert any(r.person == "Maria Lopez" for r in phone.roles)
     assert any(c.value == 3_000_000 for c in phone.counts)
+
+
+def test_the_report_lists_the_stories(result) -> None:
+    from checker.report.text import render_text
+
+    stories = [sorted(s.articles) for s in result.report.stories]
+    assert stories == [["flood_agency", "flood_paper"], ["phone_launch"]]
+    text = render_text(result.report)
+    assert "2 stories (facts are compared within each)" in text
+    assert "S2: phone_launch" in text

@@ -139,11 +139,15 @@ def read_report(path: Path) -> Report:
             "E219", path=str(path), line=exc.lineno, reason=f"not JSON ({exc.msg})"
         ) from None
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if version != REPORT_SCHEMA:
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not 1 <= version <= REPORT_SCHEMA
+    ):
         raise CheckerError.make(
             "E219",
             path=str(path),
-            reason=f"not a checker JSON report with schema_version {REPORT_SCHEMA} "
+            reason=f"not a checker JSON report with schema_version 1 to {REPORT_SCHEMA} "
             f"(found {version!r})",
         )
     try:

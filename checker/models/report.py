@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: `stories` added
 
 
 class Verdict(StrEnum):
@@ -65,6 +65,14 @@ class Problem(BaseModel):
     message: str
 
 
+class StoryEntry(BaseModel):
+    """Articles the checker found to tell one story; facts are compared within a story."""
+
+    id: str
+    articles: list[str]
+    label: str = Field(description="names every article of the story shares, if any")
+
+
 class Report(BaseModel):
     schema_version: int = SCHEMA_VERSION
     tool: str = "checker"
@@ -73,3 +81,6 @@ class Report(BaseModel):
     findings: list[Finding]
     problems: list[Problem] = Field(default_factory=list)
     summary: dict[str, int] = Field(default_factory=dict)
+    stories: list[StoryEntry] = Field(
+        default_factory=list, description="since schema 2: the stories the articles were grouped in"
+    )

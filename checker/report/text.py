@@ -247,6 +247,13 @@ def _header_lines(report: Report) -> list[Line]:
         if article.published_note:
             label = "inferred: " if article.published_inferred else "note: "
             lines.append((4 + id_width, Text(label + clean(article.published_note), style="dim")))
+    if len(report.stories) > 1:
+        # Facts are compared within a story: say which articles were kept apart.
+        lines.append((0, Text(f"{len(report.stories)} stories (facts are compared within each)")))
+        for story in report.stories:
+            label = f" — {clean(story.label)}" if story.label else ""
+            members = ", ".join(clean(a) for a in story.articles)
+            lines.append((2, Text(f"{story.id}: {members}{label}")))
     return lines
 
 
