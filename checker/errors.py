@@ -56,13 +56,17 @@ class Errors(metaclass=_WithCodes):
     # --- E0xx: input articles -------------------------------------------------------
     E001 = "cannot read file: {reason}"
     E002 = "file is not UTF-8 text: {reason}"
-    E003 = "front matter is not valid YAML: {reason}"
+    E003 = "front matter is invalid: {reason}"
     E004 = "article is empty (no text after the front matter)"
-    E005 = "published date '{value}' is not a valid date (expected YYYY-MM-DD)"
+    E005 = "published date '{value}' is not a valid date: {reason}"
     E006 = "sidecar file '{sidecar}' is invalid: {reason}"
     E007 = "folder '{folder}' does not exist or holds no articles ({patterns})"
     E008 = "article language is '{language}'; only English articles are checked, so it is skipped"
     E009 = "article could not be analysed ({reason}); skipped"
+    E010 = "invalid value for '{key}' {where}: {problem}"
+    E011 = "leads outside the folder '{folder}' (to '{target}'); skipped (see --follow-symlinks)"
+    E012 = "file has {size} bytes, more than --max-bytes {limit}; skipped"
+    E013 = "file is {kind}, not a regular file; skipped"
 
     # --- E1xx: rule and vocabulary files --------------------------------------------
     E101 = "unknown key '{key}' in {where}{suggestion}"

@@ -15,7 +15,17 @@ from checker.ci.baseline import (
     load_baseline,
     write_baseline,
 )
-from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    ArticlePaths,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    PreviewOption,
+    RulesOption,
+    checked,
+    fail,
+    read_limits,
+)
 from checker.errors import CheckerError
 
 
@@ -37,6 +47,8 @@ def baseline_command(
     ] = None,
     rules: RulesOption = None,
     preview: PreviewOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
     try:
@@ -52,7 +64,8 @@ def baseline_command(
             raise fail("--reason goes with --acknowledge FINGERPRINT")
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    result = checked(paths, rules_dir=rules, preview=preview)
+    limits = read_limits(max_bytes, follow_symlinks)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     recorded = baseline_from(result.report.findings, previous)
     try:
         write_baseline(recorded, output)

@@ -22,7 +22,17 @@ from checker.ci.sarif import render_sarif
 from checker.ci.since import Changes, changed_since
 from checker.ci.summary import render_summary
 from checker.ci.triage import CiOutcome, triage
-from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    ArticlePaths,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    PreviewOption,
+    RulesOption,
+    checked,
+    fail,
+    read_limits,
+)
 from checker.errors import CheckerError
 from checker.models.report import Severity
 from checker.rules.schema import Rule
@@ -65,6 +75,8 @@ def ci_command(
     ] = None,
     rules: RulesOption = None,
     preview: PreviewOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
     from checker.rules.engine import OPERATORS
@@ -75,7 +87,8 @@ def ci_command(
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    result = checked(paths, rules_dir=rules, preview=preview)
+    limits = read_limits(max_bytes, follow_symlinks)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     targets = list(paths or [Path("seeds")])
     changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
     outcome = triage(
