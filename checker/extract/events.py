@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_text
 from checker.extract.pipeline import Context, component
 from checker.extract.timeref import _timex_tokens, clause_head, clause_tokens, time_for_token
 from checker.models.facts import EventFact, Modality
@@ -258,7 +259,7 @@ def _venue(adoc: ArticleDoc, ctx: Context, tokens: list[Token]) -> tuple[str | N
         return None, None
     lo = min(t.idx for t in tokens)
     hi = max(t.idx + len(t.text) for t in tokens)
-    text = adoc.doc.text
+    text = doc_text(adoc.doc)
     for start, end, entry in ctx.vocab.find_all("venues", text[lo:hi]):
         head = adoc.doc.char_span(lo + start, lo + end, alignment_mode="expand")
         if head is None or head.root.head.lower_ not in _LOCATIVE:

@@ -28,13 +28,59 @@ def model_name() -> str:
     return DEFAULT_MODELS[0]
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token on each call, so a call per word made
+    reading an article quadratic in its length."""
+    text = doc.user_data.get("checker_text")
+    if text is None:
+        text = doc.user_data["checker_text"] = doc.text
+    return text
+
+
+MAX_SENTENCE_TOKENS = 200  # longer runs are cut: a clause is read word by word, per event
+
+
 @Language.component("checker_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and paragraphs are never run together."""
+    """A line break ends a sentence: headlines, bylines and paragraphs are never run together.
+
+    A run of `MAX_SENTENCE_TOKENS` tokens without a line break is cut too (real sentences are
+    far shorter), so that text without punctuation is read in time linear in its length.
+    """
+    run = 0
     for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        run += 1
+        if "\n" in tok.text or "\n" in tok.whitespace_ or run >= MAX_SENTENCE_TOKENS:
             doc[tok.i + 1].is_sent_start = True
+            run = 0
     return doc
+
+
+CHUNK_CHARS = 100_000  # spaCy reads a long text in pieces of about this size
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """`nlp(text)`, read in pieces of at most `CHUNK_CHARS` cut after a line break (or a space),
+    so a long article needs bounded memory and never meets spaCy's `max_length`."""
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    docs = list(nlp.pipe(_chunks(text)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _chunks(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        end = start + CHUNK_CHARS
+        cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
+        end = cut + 1 if cut >= 0 else end
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
 
 
 @cache

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_text
 from checker.extract.pipeline import Context, component
 from checker.extract.timeref import time_for_sentence
 from checker.models.facts import Mention, PersonFact, RoleFact
@@ -84,7 +85,7 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     if start_i is None or start_i >= len(doc):
         return None
     # The title must be followed directly by the name (only spaces between).
-    if doc.text[char_end : doc[start_i].idx].strip():
+    if doc_text(doc)[char_end : doc[start_i].idx].strip():
         return None
     end_i = start_i
     while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS:
@@ -129,10 +130,10 @@ def _name_after_complement(adoc: ArticleDoc, char_end: int) -> Span | None:
     Acquisition Darleen Druyun'. The complement is 'of'/'for' and capitalized words; the name is
     its last two words (three with a middle initial), and at least one word stays for the body."""
     doc = adoc.doc
-    span = doc.char_span(char_end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char_end, len(doc_text(doc)), alignment_mode="expand")
     if span is None or not len(span) or span[0].lower_ not in ("of", "for"):
         return None
-    if doc.text[char_end : span[0].idx].strip():
+    if doc_text(doc)[char_end : span[0].idx].strip():
         return None
     sent_end = span[0].sent.end
     i = span.start
@@ -322,7 +323,7 @@ def _strip_title(span: Span, ctx: Context) -> Span | None:
 @component("people", requires=("timexes",), assigns=("people", "roles"))
 def people(adoc: ArticleDoc, ctx: Context) -> None:
     doc = adoc.doc
-    body = doc.text
+    body = doc_text(doc)
     gaz = ctx.gazetteer
     found = _People(adoc)
     # A title word that opens a name ("General Motors", "Governor's Island") is no title. An
