@@ -56,9 +56,10 @@ def run(
     follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
-    from checker.commands.checked import checked
+    from checker.commands.checked import check_outputs, checked, write_output
     from checker.report import print_report
 
+    check_outputs(output)
     limits = read_limits(max_bytes, follow_symlinks)
     result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     report = result.report
@@ -67,8 +68,8 @@ def run(
     chosen = fmt or (by_suffix.get(output.suffix) if output else None)
     if output is not None:
         text = _rendered(chosen or ReportFormat.text, result)
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"report written to {output}", err=True)
+        write_output(output, text)
+        typer.echo(safe_terminal(f"report written to {output}"), err=True)
     if output is None or chosen is None:
         if chosen in (None, ReportFormat.text):
             print_report(report, Console())

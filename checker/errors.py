@@ -123,6 +123,7 @@ class Errors(metaclass=_WithCodes):
     E224 = "fingerprint '{value}' {problem}"
     E225 = "--acknowledge needs --reason (say why the finding is accepted)"
     E226 = "cannot write baseline file: {reason}"
+    E227 = "cannot write output file: {reason}"
 
 
 class Warnings(metaclass=_WithCodes):

@@ -26,6 +26,7 @@ from checker.ci.fingerprint import fingerprint, is_fingerprint
 from checker.errors import CheckerError
 from checker.models.report import Finding, Severity, Verdict
 from checker.safeload import MAX_JSON_BYTES, DataError, first_line, load_json, read_limited
+from checker.safewrite import write_atomic
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = Path("checker-baseline.json")
@@ -186,7 +187,8 @@ def dump_baseline(baseline: Baseline) -> str:
 
 
 def write_baseline(baseline: Baseline, path: Path) -> None:
+    """Replace the file in one step: a crash leaves the old baseline or the new one."""
     try:
-        path.write_text(dump_baseline(baseline), encoding="utf-8")
+        write_atomic(path, dump_baseline(baseline))
     except OSError as exc:
         raise CheckerError.make("E226", path=str(path), reason=first_line(exc)) from None

@@ -22,6 +22,8 @@ from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
 from checker.ingest.files import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, ReadLimits
 from checker.models.report import Problem
 from checker.run import ProgressFn, RunResult
+from checker.safeload import first_line
+from checker.safewrite import output_problem, write_atomic
 from checker.textutil import safe_terminal
 
 PROGRESS_DELAY = 0.5  # seconds before the bar appears: quick runs show nothing
@@ -76,6 +78,26 @@ def progress_bar(total: int, console: Console) -> Iterator[ProgressFn | None]:
 def fail(message: str) -> typer.Exit:
     typer.echo(safe_terminal(message), err=True)
     return typer.Exit(EXIT_ERROR)
+
+
+def check_outputs(*paths: Path | None) -> None:
+    """Stop before the (slow) run when an output file could not be written (exit 2)."""
+    for path in paths:
+        problem = output_problem(path) if path is not None else None
+        if problem is not None:
+            raise fail(CheckerError.make("E227", path=str(path), reason=problem).one_line())
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report file in one step (never half-written); a failure is one line, exit 2."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise output_failure(path, exc) from None
+
+
+def output_failure(path: Path, exc: OSError) -> typer.Exit:
+    return fail(CheckerError.make("E227", path=str(path), reason=first_line(exc)).one_line())
 
 
 def echo_problems(problems: Iterable[Problem]) -> None:

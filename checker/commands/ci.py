@@ -29,13 +29,17 @@ from checker.commands.checked import (
     MaxBytesOption,
     PreviewOption,
     RulesOption,
+    check_outputs,
     checked,
     fail,
+    output_failure,
     read_limits,
+    write_output,
 )
 from checker.errors import CheckerError
 from checker.models.report import Severity
 from checker.rules.schema import Rule
+from checker.textutil import safe_terminal
 
 
 class CiFormat(StrEnum):
@@ -83,6 +87,7 @@ def ci_command(
     from checker.rules.loader import load_rules
     from checker.rules.paths import default_rules_dir
 
+    check_outputs(output, summary)
     try:
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
@@ -102,14 +107,17 @@ def ci_command(
     ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
     text = _render(fmt, outcome, list(ruleset.rules), texts)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         sys.stdout.write(text)
     if summary is not None:
-        with summary.open("a", encoding="utf-8") as fh:
-            fh.write(render_summary(outcome))
+        try:  # appended to, as $GITHUB_STEP_SUMMARY expects
+            with summary.open("a", encoding="utf-8") as fh:
+                fh.write(render_summary(outcome))
+        except OSError as exc:
+            raise output_failure(summary, exc) from None
     for line in notes(outcome):
-        typer.echo(line, err=True)
+        typer.echo(safe_terminal(line), err=True)
     raise typer.Exit(outcome.exit_code)
 
 
