@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Self
 
+from checker.textutil import safe_terminal
+
 # Exit codes of the `checker` command (Semgrep-like: 0 clean, 1 findings, 2 fatal).
 EXIT_OK = 0  # ran; no conflicts found
 EXIT_FINDINGS = 1  # ran; at least one conflict found
@@ -152,7 +154,13 @@ class _Fields(dict[str, Any]):
 
 
 def _format(template: str, fields: Mapping[str, Any]) -> str:
-    return template.format_map(_Fields(fields))
+    """The message: values (often untrusted: file names, front matter) cannot break the line
+    or reach a terminal raw, because control characters in them are written as escapes."""
+    shown = {
+        key: value if isinstance(value, int | float) else safe_terminal(str(value))
+        for key, value in fields.items()
+    }
+    return template.format_map(_Fields(shown))
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
@@ -221,10 +229,11 @@ class _Diagnostic:
 
     @property
     def where(self) -> str:
-        """`path:line` (or just `path`, or `""`)."""
+        """`path:line` (or just `path`, or `""`), control characters escaped."""
         if self.path is None:
             return ""
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
+        path = safe_terminal(self.path)
+        return f"{path}:{self.line}" if self.line is not None else path
 
     def one_line(self) -> str:
         """`[E101] rules/time/T101.yaml:7: unknown key …`: what the CLI prints."""

@@ -109,13 +109,8 @@ def check(
         except CheckerError:
             raise
         except Exception as exc:  # one article must never sink the run
-            problems.append(
-                Problem(
-                    path=str(art.path),
-                    code="E009",
-                    message=f"could not be analysed ({type(exc).__name__}: {exc}); skipped",
-                )
-            )
+            reason = f"{type(exc).__name__}: {exc}"
+            problems.append(_problem(CheckerError.make("E009", path=str(art.path), reason=reason)))
             continue
         kept.append(art)
         facts.append(adoc.to_facts(ctx.vocab))
