@@ -101,6 +101,10 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
     found = ctx.vocab.find_all("counts", doc_text(doc))
     vague = {start: entry for start, _end, entry in found}
     vague_end = {start: end for start, end, _entry in found}
+    order = {start: k for k, start in enumerate(vague)}
+    ending_at: dict[int, list[int]] = {}  # end offset -> starts of the phrases ending there
+    for start, end in vague_end.items():
+        ending_at.setdefault(end, []).append(start)
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -124,9 +128,10 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
             continue
         low, high, approx, start = value, value, None, tok.idx
         # An approximation word right before the number ('nearly', 'at least', 'more than').
-        for a_start, entry in vague.items():
-            phrase_end = vague_end[a_start]
-            # Only spaces between the word and the number: 'over 200', not 'over budget. 144'.
+        # Only spaces between the word and the number: 'over 200', not 'over budget. 144'.
+        before = ending_at.get(tok.idx, []) + ending_at.get(tok.idx - 1, [])
+        for a_start in sorted(before, key=order.__getitem__):
+            entry, phrase_end = vague[a_start], vague_end[a_start]
             if a_start < tok.idx and doc_text(doc)[phrase_end : tok.idx] in (" ", ""):
                 low, high = approx_bounds(entry, value)
                 approx, start = doc_text(doc)[a_start:phrase_end], a_start

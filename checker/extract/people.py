@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from checker.extract.document import ArticleDoc
-from checker.extract.nlp import doc_text
+from checker.extract.nlp import doc_ents, doc_text
 from checker.extract.pipeline import Context, component
 from checker.extract.timeref import time_for_sentence
 from checker.models.facts import Mention, PersonFact, RoleFact
@@ -175,12 +175,12 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
     if last.lower_ in ("its", "their"):
         # "Airbus and its CEO Ralph Crosby": the organisation just named in the sentence.
         sent_start = last.sent.start
-        for ent in reversed(doc.ents):
+        for ent in reversed(doc_ents(doc)):
             if ent.end <= j and ent.start >= max(sent_start, j - 8) and ent.label_ == "ORG":
                 return _org_name(ent.text)
         return None
     if last.ent_type_ == "ORG":
-        ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= j < e.end), None)
         if ent is not None:
             name = fold(ent.text)
             return name[4:] if name.startswith("the ") else name
@@ -190,7 +190,7 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
             first -= 1
         if first >= 2 and doc[first - 1].text in ("'s", "’s") and doc[first - 2].ent_type_ == "ORG":
-            parent = next((e for e in doc.ents if e.start <= first - 2 < e.end), None)
+            parent = next((e for e in doc_ents(doc) if e.start <= first - 2 < e.end), None)
             if parent is not None:
                 return f"{_org_name(parent.text)} {fold(doc[first : j + 1].text)}"
     if last.text[:1].isupper():  # "port" is a common noun, not the town of Le Port
