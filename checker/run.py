@@ -114,7 +114,7 @@ def check(
             continue
         kept.append(art)
         facts.append(adoc.to_facts(ctx.vocab))
-        sentence_of[art.id] = adoc.sentence_index
+        sentence_of[art.id] = adoc.sentence_finder()
 
     by_id = {a.id: a for a in kept}
     builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)

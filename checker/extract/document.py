@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,10 @@ from checker.models.frames import Frame
 from checker.models.time import Timex
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+
+def _sentence_number(starts: list[int], file_offset: int) -> int:
+    return max(bisect.bisect_right(starts, file_offset) - 1, 0)
 
 
 # Where an item of each list `ArticleDoc.starting_in` searches starts (file offset).
@@ -75,9 +80,14 @@ class ArticleDoc:
         return token.idx + self.offset
 
     def sentence_index(self, file_offset: int) -> int:
+        return self.sentence_finder()(file_offset)
+
+    def sentence_finder(self) -> Callable[[int], int]:
+        """file offset -> sentence number, holding only the sentence starts (not the spaCy
+        doc: a run keeps one per article until alignment)."""
         if not self._sent_starts:
             self._sent_starts = [s.start_char + self.offset for s in self.doc.sents]
-        return max(bisect.bisect_right(self._sent_starts, file_offset) - 1, 0)
+        return partial(_sentence_number, self._sent_starts)
 
     def token_at(self, file_offset: int) -> Token | None:
         span = self.doc.char_span(
