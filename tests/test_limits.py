@@ -180,3 +180,11 @@ def test_unterminated_front_matter_is_a_problem(tmp_path: Path) -> None:
     with pytest.raises(CheckerError) as info:
         load_article(path)
     assert info.value.code == "E003"
+
+
+def test_readme_lists_every_error_and_warning_code() -> None:
+    from checker.errors import Errors, Warnings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [c for cat in (Errors, Warnings) for c in cat.codes() if f"| {c} |" not in readme]
+    assert missing == []
