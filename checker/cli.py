@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, rule_set_failure
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    ArticlePaths,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    PreviewOption,
+    RulesOption,
+    read_limits,
+    rule_set_failure,
+)
 from checker.errors import EXIT_ERROR, RuleSetError
+from checker.textutil import safe_terminal
 
 if TYPE_CHECKING:
     from checker.run import RunResult
@@ -42,20 +52,24 @@ def run(
     ] = None,
     rules: RulesOption = None,
     preview: PreviewOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
-    from checker.commands.checked import checked
+    from checker.commands.checked import check_outputs, checked, write_output
     from checker.report import print_report
 
-    result = checked(paths, rules_dir=rules, preview=preview)
+    check_outputs(output)
+    limits = read_limits(max_bytes, follow_symlinks)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     report = result.report
 
     by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
     chosen = fmt or (by_suffix.get(output.suffix) if output else None)
     if output is not None:
         text = _rendered(chosen or ReportFormat.text, result)
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"report written to {output}", err=True)
+        write_output(output, text)
+        typer.echo(safe_terminal(f"report written to {output}"), err=True)
     if output is None or chosen is None:
         if chosen in (None, ReportFormat.text):
             print_report(report, Console())
@@ -77,6 +91,7 @@ def facts(
     file: Annotated[Path, typer.Argument(help="One article file")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
     rules: Annotated[Path | None, typer.Option("--rules", help="Rules folder")] = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Print the facts extracted from one article."""
     from checker.commands.checked import fail
@@ -86,9 +101,9 @@ def facts(
 
     if fmt not in ("text", "json"):
         raise fail(f"[E202] unknown output format '{fmt}'; known formats: json, text")
-    articles, errors = load_paths([file])
+    articles, errors = load_paths([file], read_limits(max_bytes, follow_symlinks=True))
     for err in errors:
-        typer.echo(err.one_line(), err=True)
+        typer.echo(safe_terminal(err.one_line()), err=True)
     if not articles:
         raise typer.Exit(EXIT_ERROR)
     try:

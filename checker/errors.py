@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Self
 
+from checker.textutil import safe_terminal
+
 # Exit codes of the `checker` command (Semgrep-like: 0 clean, 1 findings, 2 fatal).
 EXIT_OK = 0  # ran; no conflicts found
 EXIT_FINDINGS = 1  # ran; at least one conflict found
@@ -56,13 +58,17 @@ class Errors(metaclass=_WithCodes):
     # --- E0xx: input articles -------------------------------------------------------
     E001 = "cannot read file: {reason}"
     E002 = "file is not UTF-8 text: {reason}"
-    E003 = "front matter is not valid YAML: {reason}"
+    E003 = "front matter is invalid: {reason}"
     E004 = "article is empty (no text after the front matter)"
-    E005 = "published date '{value}' is not a valid date (expected YYYY-MM-DD)"
+    E005 = "published date '{value}' {where} is not a valid date: {reason}"
     E006 = "sidecar file '{sidecar}' is invalid: {reason}"
     E007 = "folder '{folder}' does not exist or holds no articles ({patterns})"
     E008 = "article language is '{language}'; only English articles are checked, so it is skipped"
     E009 = "article could not be analysed ({reason}); skipped"
+    E010 = "invalid value for '{key}' {where}: {problem}"
+    E011 = "leads outside the folder '{folder}' (to '{target}'); skipped (see --follow-symlinks)"
+    E012 = "file has {size} bytes, more than --max-bytes {limit}; skipped"
+    E013 = "file is {kind}, not a regular file; skipped"
 
     # --- E1xx: rule and vocabulary files --------------------------------------------
     E101 = "unknown key '{key}' in {where}{suggestion}"
@@ -78,7 +84,7 @@ class Errors(metaclass=_WithCodes):
     E111 = "invalid message template in rule {rule_id}: {problem}"
     E112 = "duplicate key '{key}' (first given on line {first_line})"
     E113 = "YAML syntax error: {problem}"
-    E114 = "YAML {construct} not allowed in rule and vocabulary files: {detail}"
+    E114 = "YAML {construct} not allowed in {kind}: {detail}"
     E115 = "the file must hold a YAML mapping at the top level, found {found}"
     E116 = "no rule files (*.yaml) found under '{folder}'"
     E117 = "rule {rule_id} has no conditions under 'when'"
@@ -119,6 +125,7 @@ class Errors(metaclass=_WithCodes):
     E224 = "fingerprint '{value}' {problem}"
     E225 = "--acknowledge needs --reason (say why the finding is accepted)"
     E226 = "cannot write baseline file: {reason}"
+    E227 = "cannot write output file: {reason}"
 
 
 class Warnings(metaclass=_WithCodes):
@@ -147,7 +154,13 @@ class _Fields(dict[str, Any]):
 
 
 def _format(template: str, fields: Mapping[str, Any]) -> str:
-    return template.format_map(_Fields(fields))
+    """The message: values (often untrusted: file names, front matter) cannot break the line
+    or reach a terminal raw, because control characters in them are written as escapes."""
+    shown = {
+        key: value if isinstance(value, int | float) else safe_terminal(str(value))
+        for key, value in fields.items()
+    }
+    return template.format_map(_Fields(shown))
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
@@ -216,10 +229,11 @@ class _Diagnostic:
 
     @property
     def where(self) -> str:
-        """`path:line` (or just `path`, or `""`)."""
+        """`path:line` (or just `path`, or `""`), control characters escaped."""
         if self.path is None:
             return ""
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
+        path = safe_terminal(self.path)
+        return f"{path}:{self.line}" if self.line is not None else path
 
     def one_line(self) -> str:
         """`[E101] rules/time/T101.yaml:7: unknown key …`: what the CLI prints."""

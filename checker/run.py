@@ -14,6 +14,7 @@ from checker.align.story import Story, group_stories
 from checker.errors import CheckerError
 from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
+from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
 from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
@@ -83,6 +84,7 @@ def check(
     rules_dir: Path | None = None,
     preview: bool = False,
     progress: ProgressFn | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> RunResult:
     """Check the articles under `paths`. Broken articles become report problems, not exceptions.
 
@@ -91,7 +93,7 @@ def check(
     root = rules_dir or default_rules_dir()
     ruleset = load_rules(root, OPERATORS)
     engine = Engine.from_ruleset(ruleset, preview=preview)
-    articles, errors = load_paths(paths)
+    articles, errors = load_paths(paths, limits)
     problems = [_problem(e) for e in errors]
 
     ctx = Context(rules_dir=root)
@@ -107,17 +109,12 @@ def check(
         except CheckerError:
             raise
         except Exception as exc:  # one article must never sink the run
-            problems.append(
-                Problem(
-                    path=str(art.path),
-                    code="E009",
-                    message=f"could not be analysed ({type(exc).__name__}: {exc}); skipped",
-                )
-            )
+            reason = f"{type(exc).__name__}: {exc}"
+            problems.append(_problem(CheckerError.make("E009", path=str(art.path), reason=reason)))
             continue
         kept.append(art)
         facts.append(adoc.to_facts(ctx.vocab))
-        sentence_of[art.id] = adoc.sentence_index
+        sentence_of[art.id] = adoc.sentence_finder()
 
     by_id = {a.id: a for a in kept}
     builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)

@@ -118,9 +118,14 @@ def original_span(text: str, offsets: list[int], start: int, end: int) -> tuple[
     return offsets[start], orig_end
 
 
-def safe_terminal(text: str) -> str:
-    """Text for a terminal line: control characters (ESC, BEL, CR, LF…) shown as escapes."""
+def safe_terminal(text: str, keep: str = "") -> str:
+    """Text for a terminal line: control characters (ESC, BEL, CR, LF…) shown as escapes.
+
+    Characters in `keep` (say "\\n") are left for the caller to deal with.
+    """
     return "".join(
-        ch if ch.isprintable() or ch == " " else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else "?")
+        ch
+        if ch.isprintable() or ch == " " or ch in keep
+        else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else "?")
         for ch in text
     )

@@ -24,7 +24,7 @@ def quake(tmp_path_factory) -> object:
     _write(
         folder,
         "a",
-        "2031-04-25",
+        "2025-04-25",
         "Quake kills 450 in Lowland\n\nA 7.8-magnitude earthquake struck Lowland on Saturday, "
         "killing at least 450 people, officials said.\n\nThe quake was 15 km deep.\n\n"
         "A 1934 earthquake killed 8,500 people in the same region.",
@@ -32,7 +32,7 @@ def quake(tmp_path_factory) -> object:
     _write(
         folder,
         "b",
-        "2031-04-26",
+        "2025-04-26",
         "Lowland quake toll rises to 612\n\nThe death toll from Saturday's magnitude 7.9 "
         "earthquake has risen to 612, police said.\n\nThe quake struck at a depth of 10 miles.\n\n"
         "The earthquake killed 8,400 people in the capital alone in 1934.",
@@ -88,7 +88,7 @@ def test_names_with_numbers_and_currency_look_alikes_are_no_values(tmp_path) -> 
     _write(
         tmp_path,
         "a",
-        "2030-01-02",
+        "2019-01-02",
         "Jet lands\n\nThe Boeing 737 landed after hours.\n\nAt least six people were hurt.",
     )
     result = check([tmp_path])

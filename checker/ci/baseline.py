@@ -17,7 +17,6 @@ is. `acknowledged` entries never fail the build, whether or not they are also in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from checker.ci.fingerprint import fingerprint, is_fingerprint
 from checker.errors import CheckerError
 from checker.models.report import Finding, Severity, Verdict
+from checker.safeload import MAX_JSON_BYTES, DataError, first_line, load_json, read_limited
+from checker.safewrite import write_atomic
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = Path("checker-baseline.json")
@@ -152,14 +153,16 @@ def resolve_fingerprint(baseline: Baseline, value: str) -> str:
 def load_baseline(path: Path) -> Baseline:
     """Read and validate a baseline file. Raises `CheckerError` (E222, E223)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_JSON_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError.make("E222", path=str(path), reason=_first_line(exc)) from None
+        raise CheckerError.make("E222", path=str(path), reason=first_line(exc)) from None
+    except DataError as exc:
+        raise CheckerError.make("E222", path=str(path), reason=exc.problem) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = load_json(text)
+    except DataError as exc:
         raise CheckerError.make(
-            "E223", path=str(path), line=exc.lineno, problem=f"not JSON ({exc.msg})"
+            "E223", path=str(path), line=exc.line, problem=exc.problem
         ) from None
     try:
         return Baseline.model_validate(data)
@@ -184,12 +187,8 @@ def dump_baseline(baseline: Baseline) -> str:
 
 
 def write_baseline(baseline: Baseline, path: Path) -> None:
+    """Replace the file in one step: a crash leaves the old baseline or the new one."""
     try:
-        path.write_text(dump_baseline(baseline), encoding="utf-8")
+        write_atomic(path, dump_baseline(baseline))
     except OSError as exc:
-        raise CheckerError.make("E226", path=str(path), reason=_first_line(exc)) from None
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+        raise CheckerError.make("E226", path=str(path), reason=first_line(exc)) from None

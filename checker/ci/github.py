@@ -3,7 +3,7 @@
 `::error file=seeds/x.txt,line=7,col=3,title=[T101] bridge: opening::message`. Values are
 escaped as GitHub's toolkit does (`escapeData`/`escapeProperty` in @actions/core): `%`, `\\r`
 and `\\n` everywhere, plus `:` and `,` in properties, so article text can neither end the
-command nor start another one.
+command nor start another one; other control characters are written as `\\x1b` escapes.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from collections.abc import Mapping
 
 from checker.ci.location import position, shown_path
 from checker.ci.triage import CiOutcome, Triaged, primary_claim
+from checker.textutil import safe_terminal
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters (ESC, BEL…) would reach the log raw: they are shown as escapes.
+    value = safe_terminal(value.replace("%", "%25"), keep="\r\n")
+    return value.replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

@@ -16,6 +16,7 @@ from checker import __version__
 from checker.ci.location import position, shown_path
 from checker.ci.triage import CiOutcome, Triaged, primary_claim
 from checker.models.report import Claim, Severity
+from checker.report.text import clean
 from checker.rules.schema import Rule
 
 SARIF_VERSION = "2.1.0"
@@ -65,7 +66,7 @@ def _location(claim: Claim, outcome: CiOutcome, texts: Mapping[str, str]) -> dic
             "artifactLocation": {"uri": shown_path(outcome.article_path(claim.article))},
             "region": region,
         },
-        "message": {"text": f"{claim.article}: {claim.value}"},
+        "message": {"text": clean(f"{claim.article}: {claim.value}")},
     }
 
 
@@ -77,7 +78,7 @@ def _result(
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": level(finding.severity),
-        "message": {"text": f"{finding.subject}: {finding.explanation}"},
+        "message": {"text": clean(f"{finding.subject}: {finding.explanation}")},
         "locations": [_location(main, outcome, texts)],
         "relatedLocations": [
             {"id": i + 1, **_location(claim, outcome, texts)} for i, claim in enumerate(others)
@@ -107,7 +108,7 @@ def sarif_log(
         {
             "descriptor": {"id": p.code},
             "level": "warning",
-            "message": {"text": f"{p.path}: {p.message}"},
+            "message": {"text": clean(f"{p.path}: {p.message}")},
         }
         for p in outcome.problems
     ]

@@ -15,8 +15,21 @@ from checker.ci.baseline import (
     load_baseline,
     write_baseline,
 )
-from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    ArticlePaths,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    PreviewOption,
+    RulesOption,
+    check_outputs,
+    checked,
+    fail,
+    read_limits,
+)
 from checker.errors import CheckerError
+from checker.safewrite import locked
+from checker.textutil import safe_terminal
 
 
 def baseline_command(
@@ -37,27 +50,37 @@ def baseline_command(
     ] = None,
     rules: RulesOption = None,
     preview: PreviewOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
+    check_outputs(output)
     try:
-        previous = load_baseline(output) if output.exists() else None
         if ack is not None:
             if not reason or not reason.strip():
                 raise CheckerError.make("E225")
-            updated, full = acknowledge(previous or Baseline(), ack, reason)
-            write_baseline(updated, output)
-            typer.echo(f"acknowledged {full} in {output}", err=True)
+            with locked(output):  # another run's update is read, not overwritten
+                previous = load_baseline(output) if output.exists() else None
+                updated, full = acknowledge(previous or Baseline(), ack, reason)
+                write_baseline(updated, output)
+            typer.echo(safe_terminal(f"acknowledged {full} in {output}"), err=True)
             return
         if reason is not None:
             raise fail("--reason goes with --acknowledge FINGERPRINT")
+        if output.exists():
+            load_baseline(output)  # a broken baseline stops here, before the (slow) run
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    result = checked(paths, rules_dir=rules, preview=preview)
-    recorded = baseline_from(result.report.findings, previous)
+    limits = read_limits(max_bytes, follow_symlinks)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     try:
-        write_baseline(recorded, output)
+        with locked(output):  # acknowledgements made during the run are kept
+            previous = load_baseline(output) if output.exists() else None
+            recorded = baseline_from(result.report.findings, previous)
+            write_baseline(recorded, output)
     except CheckerError as err:
         raise fail(err.one_line()) from None
     acks = len(recorded.acknowledged)
     kept = f", {acks} acknowledgement(s) kept" if acks else ""
-    typer.echo(f"recorded {len(recorded.findings)} conflict(s) in {output}{kept}", err=True)
+    message = f"recorded {len(recorded.findings)} conflict(s) in {output}{kept}"
+    typer.echo(safe_terminal(message), err=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -19,7 +19,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+from checker.ingest.files import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, ReadLimits
+from checker.models.report import Problem
 from checker.run import ProgressFn, RunResult
+from checker.safeload import first_line
+from checker.safewrite import output_problem, write_atomic
+from checker.textutil import safe_terminal
 
 PROGRESS_DELAY = 0.5  # seconds before the bar appears: quick runs show nothing
 
@@ -28,10 +33,10 @@ def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
 
-def count_articles(targets: Sequence[Path]) -> int:
+def count_articles(targets: Sequence[Path], limits: ReadLimits = DEFAULT_LIMITS) -> int:
     from checker.ingest import find_article_files
 
-    return sum(len(find_article_files(p)) if p.is_dir() else 1 for p in targets)
+    return sum(len(find_article_files(p, limits)) if p.is_dir() else 1 for p in targets)
 
 
 @contextmanager
@@ -71,14 +76,40 @@ def progress_bar(total: int, console: Console) -> Iterator[ProgressFn | None]:
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
+    typer.echo(safe_terminal(message), err=True)
     return typer.Exit(EXIT_ERROR)
+
+
+def check_outputs(*paths: Path | None) -> None:
+    """Stop before the (slow) run when an output file could not be written (exit 2)."""
+    for path in paths:
+        problem = output_problem(path) if path is not None else None
+        if problem is not None:
+            raise fail(CheckerError.make("E227", path=str(path), reason=problem).one_line())
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report file in one step (never half-written); a failure is one line, exit 2."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise output_failure(path, exc) from None
+
+
+def output_failure(path: Path, exc: OSError) -> typer.Exit:
+    return fail(CheckerError.make("E227", path=str(path), reason=first_line(exc)).one_line())
+
+
+def echo_problems(problems: Iterable[Problem]) -> None:
+    """One line on stderr per unusable input; names and messages cannot forge lines or codes."""
+    for problem in problems:
+        typer.echo(safe_terminal(f"[{problem.code}] {problem.path}: {problem.message}"), err=True)
 
 
 def rule_set_failure(err: RuleSetError) -> typer.Exit:
     """Every rule-file problem on its own line, then exit 2: nothing can be judged."""
     for e in err.errors:
-        typer.echo(e.one_line(), err=True)
+        typer.echo(safe_terminal(e.one_line()), err=True)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -91,29 +122,51 @@ RulesOption = Annotated[
     Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/)")
 ]
 PreviewOption = Annotated[bool, typer.Option(help="Also run rules in preview")]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", min=1, help="Skip (and report) an article file larger than this many bytes"
+    ),
+]
+FollowSymlinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Also read symbolic links (and gold article paths) leading outside the folder given",
+    ),
+]
+
+
+def read_limits(max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False) -> ReadLimits:
+    return ReadLimits(max_bytes=max_bytes, follow_symlinks=follow_symlinks)
 
 
 def checked(
-    paths: Sequence[Path] | None, *, rules_dir: Path | None = None, preview: bool = False
+    paths: Sequence[Path] | None,
+    *,
+    rules_dir: Path | None = None,
+    preview: bool = False,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> RunResult:
     from checker.run import check
 
     targets = list(paths or [Path("seeds")])
-    missing = [p for p in targets if not p.exists()]
+    missing = [p for p in targets if not p.exists() and not p.is_symlink()]
     if missing:
         raise fail(f"[E007] {missing[0]}: no such file or folder")
     if rules_dir is not None and not rules_dir.is_dir():
         raise fail(CheckerError.make("E203", folder=rules_dir).one_line())
     console = Console(stderr=True)
     try:
-        with progress_bar(count_articles(targets), console) as progress:
-            result = check(targets, rules_dir=rules_dir, preview=preview, progress=progress)
+        with progress_bar(count_articles(targets, limits), console) as progress:
+            result = check(
+                targets, rules_dir=rules_dir, preview=preview, progress=progress, limits=limits
+            )
     except RuleSetError as err:
         raise rule_set_failure(err) from None
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    for problem in result.report.problems:
-        typer.echo(f"[{problem.code}] {problem.path}: {problem.message}", err=True)
+    echo_problems(result.report.problems)
     if not result.report.articles:
         raise fail("[E007] no article could be read; nothing was checked")
     return result

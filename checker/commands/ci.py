@@ -22,10 +22,24 @@ from checker.ci.sarif import render_sarif
 from checker.ci.since import Changes, changed_since
 from checker.ci.summary import render_summary
 from checker.ci.triage import CiOutcome, triage
-from checker.commands.checked import ArticlePaths, PreviewOption, RulesOption, checked, fail
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    ArticlePaths,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    PreviewOption,
+    RulesOption,
+    check_outputs,
+    checked,
+    fail,
+    output_failure,
+    read_limits,
+    write_output,
+)
 from checker.errors import CheckerError
 from checker.models.report import Severity
 from checker.rules.schema import Rule
+from checker.textutil import safe_terminal
 
 
 class CiFormat(StrEnum):
@@ -65,17 +79,21 @@ def ci_command(
     ] = None,
     rules: RulesOption = None,
     preview: PreviewOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
     from checker.rules.engine import OPERATORS
     from checker.rules.loader import load_rules
     from checker.rules.paths import default_rules_dir
 
+    check_outputs(output, summary)
     try:
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    result = checked(paths, rules_dir=rules, preview=preview)
+    limits = read_limits(max_bytes, follow_symlinks)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     targets = list(paths or [Path("seeds")])
     changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
     outcome = triage(
@@ -89,14 +107,17 @@ def ci_command(
     ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
     text = _render(fmt, outcome, list(ruleset.rules), texts)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         sys.stdout.write(text)
     if summary is not None:
-        with summary.open("a", encoding="utf-8") as fh:
-            fh.write(render_summary(outcome))
+        try:  # appended to, as $GITHUB_STEP_SUMMARY expects
+            with summary.open("a", encoding="utf-8") as fh:
+                fh.write(render_summary(outcome))
+        except OSError as exc:
+            raise output_failure(summary, exc) from None
     for line in notes(outcome):
-        typer.echo(line, err=True)
+        typer.echo(safe_terminal(line), err=True)
     raise typer.Exit(outcome.exit_code)
 
 

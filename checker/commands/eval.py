@@ -6,7 +6,6 @@ Exit codes: 0 when the evaluation ran (whatever the scores), 1 when a
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -16,23 +15,28 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
-from checker.commands.checked import rule_set_failure
-from checker.errors import EXIT_ERROR, EXIT_FINDINGS, CheckerError, RuleSetError
+from checker.commands.checked import (
+    DEFAULT_MAX_BYTES,
+    FollowSymlinksOption,
+    MaxBytesOption,
+    echo_problems,
+    fail,
+    read_limits,
+    rule_set_failure,
+)
+from checker.errors import EXIT_FINDINGS, CheckerError, RuleSetError
 from checker.eval.gold import GoldSet, load_gold
 from checker.eval.render import render_json, render_text
 from checker.eval.score import EvalResult, evaluate, report_source
+from checker.ingest.files import ReadLimits
 from checker.models.report import SCHEMA_VERSION as REPORT_SCHEMA
 from checker.models.report import Report
+from checker.safeload import MAX_JSON_BYTES, DataError, load_json, read_limited
 
 
 class EvalFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-def _fail(err: CheckerError) -> typer.Exit:
-    typer.echo(err.one_line(), err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 def eval_command(
@@ -69,14 +73,17 @@ def eval_command(
         float | None,
         typer.Option(min=0.0, max=1.0, help="Exit 1 when agreement recall is below this."),
     ] = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Score the checker against gold annotations: PASS/FAIL per item, recall, false alarms."""
     try:
-        result = _evaluate(gold_files, articles, report, rules, preview)
+        limits = read_limits(max_bytes, follow_symlinks)
+        result = _evaluate(gold_files, articles, report, rules, preview, limits)
     except RuleSetError as err:
         raise rule_set_failure(err) from None
     except CheckerError as err:
-        raise _fail(err) from None
+        raise fail(err.one_line()) from None
 
     sys.stdout.write(render_json(result) if fmt is EvalFormat.json else render_text(result))
     for warning in result.warnings if fmt is EvalFormat.json else []:
@@ -106,6 +113,7 @@ def _evaluate(
     report_path: Path | None,
     rules: Path | None,
     preview: bool,
+    limits: ReadLimits,
 ) -> EvalResult:
     if articles is not None and not articles.is_dir():
         raise CheckerError.make("E220", folder=articles)
@@ -114,12 +122,12 @@ def _evaluate(
             if given:
                 raise CheckerError.make("E221", option=option)
     # Everything about the gold is checked before the (slow) run.
-    gold = load_gold(gold_files, articles)
+    gold = load_gold(gold_files, articles, limits)
     if report_path is not None:
         report = read_report(report_path)
         source = report_source(report, str(report_path))
     else:
-        report = _run(gold, gold_files, articles, rules, preview)
+        report = _run(gold, gold_files, articles, rules, preview, limits)
         source = report_source(report)
     return evaluate(gold, report, gold_files, source)
 
@@ -127,17 +135,17 @@ def _evaluate(
 def read_report(path: Path) -> Report:
     """A JSON report written by `checker run -f json`. Raises `CheckerError` (E219)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_JSON_BYTES).decode("utf-8")
     except OSError as exc:
         raise CheckerError.make("E219", path=str(path), reason=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
         raise CheckerError.make("E219", path=str(path), reason="not UTF-8 text") from None
+    except DataError as exc:
+        raise CheckerError.make("E219", path=str(path), reason=exc.problem) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CheckerError.make(
-            "E219", path=str(path), line=exc.lineno, reason=f"not JSON ({exc.msg})"
-        ) from None
+        data = load_json(text)
+    except DataError as exc:
+        raise CheckerError.make("E219", path=str(path), line=exc.line, reason=exc.problem) from None
     version = data.get("schema_version") if isinstance(data, dict) else None
     if (
         not isinstance(version, int)
@@ -166,6 +174,7 @@ def _run(
     articles: Path | None,
     rules: Path | None,
     preview: bool,
+    limits: ReadLimits,
 ) -> Report:
     """Run the checker on the articles folder(s), as `checker run DIR` would."""
     from checker.ingest.reader import find_article_files
@@ -191,7 +200,6 @@ def _run(
             if not any(side.path.is_relative_to(root) for root in roots)
         }
     )
-    result = check([*folders, *extra], rules_dir=rules, preview=preview)
-    for problem in result.report.problems:
-        typer.echo(f"[{problem.code}] {problem.path}: {problem.message}", err=True)
+    result = check([*folders, *extra], rules_dir=rules, preview=preview, limits=limits)
+    echo_problems(result.report.problems)
     return result.report

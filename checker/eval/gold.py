@@ -33,8 +33,9 @@ from checker.eval.match import (
     find_quote,
     sentence_span,
 )
+from checker.ingest.files import DEFAULT_LIMITS, ReadLimits, inside
 from checker.models.report import Verdict
-from checker.rules.schema import SourceFile, parse_source
+from checker.safeload import MAX_DATA_BYTES, DataError, SourceFile, parse_source, read_limited
 
 
 class GoldKind(StrEnum):
@@ -96,10 +97,13 @@ class GoldSet:
     texts: dict[Path, str]  # article texts by resolved path, as the report's offsets see them
 
 
-def load_gold(paths: Sequence[Path], articles_dir: Path | None) -> GoldSet:
+def load_gold(
+    paths: Sequence[Path], articles_dir: Path | None, limits: ReadLimits = DEFAULT_LIMITS
+) -> GoldSet:
     """Read, validate and locate every gold item of `paths`. Raises `CheckerError`.
 
-    Article files are relative to `articles_dir`, or to each gold file's own folder.
+    Article files are relative to `articles_dir`, or to each gold file's own folder, and must
+    stay inside it unless `limits.follow_symlinks`.
     """
     entries: list[GoldEntry] = []
     first_seen: dict[str, str] = {}
@@ -120,36 +124,36 @@ def load_gold(paths: Sequence[Path], articles_dir: Path | None) -> GoldSet:
                     where=f"item '{item.id}' (under 'b')",
                     problem="a and b name the same article; a gold item compares two articles",
                 )
-            sides = [_locate(src, index, item, side, base, texts) for side in ("a", "b")]
+            sides = [_locate(src, index, item, side, base, texts, limits) for side in ("a", "b")]
             entries.append(GoldEntry(item, path, line, sides[0], sides[1]))
     return GoldSet(entries, texts)
 
 
-def read_article_text(path: Path) -> str:
+def read_article_text(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """The article text exactly as `checker.ingest` decodes it, so report offsets apply.
 
-    Raises OSError or UnicodeDecodeError.
+    Raises OSError, DataError (not a regular file, too large) or UnicodeDecodeError.
     """
-    text = path.read_bytes().decode("utf-8")
+    text = read_limited(path, limits.max_bytes).decode("utf-8")
     # The reader drops a byte-order mark before computing offsets; so must we.
     return text[1:] if text.startswith("\ufeff") else text
 
 
 def _read(path: Path) -> tuple[SourceFile, GoldFile]:
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_limited(path, MAX_DATA_BYTES).decode("utf-8")
     except OSError as exc:
         raise CheckerError.make("E210", path=str(path), reason=exc.strerror or str(exc)) from None
+    except DataError as exc:
+        raise CheckerError.make("E210", path=str(path), reason=exc.problem) from None
     except UnicodeDecodeError as exc:
         raise CheckerError.make(
             "E210", path=str(path), reason=f"not UTF-8 (invalid byte at offset {exc.start})"
         ) from None
-    src, errors = parse_source(str(path), text)
+    src, errors = parse_source(str(path), text, kind="gold files")
     if errors:
         err = errors[0]
-        # parse_source is shared with the rule loader; its wording names rule files.
-        problem = err.message.replace("rule and vocabulary files", "gold files")
-        problem = problem.removeprefix("YAML syntax error: ")
+        problem = err.message.removeprefix("YAML syntax error: ")
         raise CheckerError.make(
             "E211",
             path=err.path,
@@ -227,15 +231,20 @@ def _locate(
     side: str,
     base: Path,
     texts: dict[Path, str],
+    limits: ReadLimits,
 ) -> GoldSide:
     quote: GoldQuote = getattr(item, side)
     path = (base / quote.file).resolve()
     if path not in texts:
         try:
-            texts[path] = read_article_text(path)
-        except (OSError, UnicodeDecodeError) as exc:
+            if not limits.follow_symlinks and not inside(base / quote.file, base):
+                raise DataError(f"it is outside the folder '{base}' (see --follow-symlinks)")
+            texts[path] = read_article_text(path, limits)
+        except (OSError, UnicodeDecodeError, DataError) as exc:
             if isinstance(exc, UnicodeDecodeError):
                 reason = f"not UTF-8 (invalid byte at offset {exc.start})"
+            elif isinstance(exc, DataError):
+                reason = exc.problem
             else:
                 reason = exc.strerror or str(exc)
             raise src.error(

@@ -19,6 +19,7 @@ from checker.extract.counts import MONTHS, approx_bounds, number_in_name
 from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
 from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
+from checker.extract.nlp import span_ents
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
 from checker.extract.statements import GENERIC
@@ -111,7 +112,7 @@ NEAR_WINDOW = 6
 
 @component("claims", requires=("timexes", "counts", "events"), assigns=("claims",))
 def claims(adoc: ArticleDoc, ctx: Context) -> None:
-    taken: list[tuple[int, int]] = [(t.start, t.end) for t in adoc.timexes]
+    taken: list[tuple[int, int]] = []  # spans already read: timexes, then claims
     previous_names: list[str] = []
     previous_keys: dict[int, str] = {}
     milestones = {e.id for e in ctx.vocab.entries("synonyms") if getattr(e, "milestone", False)}
@@ -132,9 +133,14 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             keys = {**previous_keys, **keys}
         previous_keys = own_keys
         timexes = adoc.timexes_in(s_start, s_end)
+        # Only spans reaching into this sentence can cover a number in it (a list of every
+        # timex in the article, scanned per number, made long articles quadratic).
+        taken = [span for span in taken if span[1] > s_start] + [
+            (t.start, t.end) for t in adoc.starting_in("timexes", s_start - 500, s_end)
+        ]
         dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.interval is not None]
         found: list[ClaimFact] = []
-        for c in (c for c in adoc.counts if s_start <= c.start < s_end):
+        for c in adoc.starting_in("counts", s_start, s_end):
             if any(s <= c.start < e for s, e in taken):
                 continue  # the second number of a range already read ('200 to 300 people')
             claim = _count_claim(adoc, ctx, c, keys)
@@ -163,7 +169,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
             and not any(s <= t.idx + adoc.offset < e for s, e in in_time)
         }
         # 'All Nippon Airways' is also 'ANA': initials of multi-word names.
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ not in ("ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"):
                 continue
             words = [w for w in ent if w.is_alpha and w.is_title and w.lower_ != "the"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_text
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
 from checker.models.facts import CountFact
@@ -97,9 +98,13 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
         span = doc.char_span(t.start - adoc.offset, t.end - adoc.offset, alignment_mode="expand")
         if span is not None:
             in_timex.update(tok.i for tok in span)
-    found = ctx.vocab.find_all("counts", doc.text)
+    found = ctx.vocab.find_all("counts", doc_text(doc))
     vague = {start: entry for start, _end, entry in found}
     vague_end = {start: end for start, end, _entry in found}
+    order = {start: k for k, start in enumerate(vague)}
+    ending_at: dict[int, list[int]] = {}  # end offset -> starts of the phrases ending there
+    for start, end in vague_end.items():
+        ending_at.setdefault(end, []).append(start)
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -123,12 +128,13 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
             continue
         low, high, approx, start = value, value, None, tok.idx
         # An approximation word right before the number ('nearly', 'at least', 'more than').
-        for a_start, entry in vague.items():
-            phrase_end = vague_end[a_start]
-            # Only spaces between the word and the number: 'over 200', not 'over budget. 144'.
-            if a_start < tok.idx and doc.text[phrase_end : tok.idx] in (" ", ""):
+        # Only spaces between the word and the number: 'over 200', not 'over budget. 144'.
+        before = ending_at.get(tok.idx, []) + ending_at.get(tok.idx - 1, [])
+        for a_start in sorted(before, key=order.__getitem__):
+            entry, phrase_end = vague[a_start], vague_end[a_start]
+            if a_start < tok.idx and doc_text(doc)[phrase_end : tok.idx] in (" ", ""):
                 low, high = approx_bounds(entry, value)
-                approx, start = doc.text[a_start:phrase_end], a_start
+                approx, start = doc_text(doc)[a_start:phrase_end], a_start
         end = last.idx + len(last.text)
         file_start, file_end = start + adoc.offset, end + adoc.offset
         adoc.counts.append(
@@ -140,7 +146,7 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
                 noun=fold(noun.lemma_),
                 phrase=_phrase(noun, set(range(tok.i, last.i + 1))),
                 verb=governing_verb(noun),
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=file_start,
                 end=file_end,
                 evidence=adoc.evidence(file_start, file_end),
@@ -204,7 +210,7 @@ def _looks_like_code(tok: Token) -> bool:
     # 'Standard & Poor's 500': after a name's possessive.
     if tok.i > 1 and tok.doc[tok.i - 1].tag_ == "POS" and number_in_name(tok.doc[tok.i - 2]):
         return True
-    before = tok.doc.text[max(0, tok.idx - 2) : tok.idx]
+    before = doc_text(tok.doc)[max(0, tok.idx - 2) : tok.idx]
     return len(before) == 2 and before[1] in "-/" and before[0].isalnum()
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.nlp import sentences
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
@@ -24,6 +28,18 @@ from checker.models.frames import Frame
 from checker.models.time import Timex
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+
+def _sentence_number(starts: list[int], file_offset: int) -> int:
+    return max(bisect.bisect_right(starts, file_offset) - 1, 0)
+
+
+# Where an item of each list `ArticleDoc.starting_in` searches starts (file offset).
+_START: dict[str, Callable[[Any], int]] = {
+    "timexes": lambda t: t.start,
+    "counts": lambda c: c.start,
+    "places": lambda p: p.mention.start,
+}
 
 
 @dataclass
@@ -47,6 +63,7 @@ class ArticleDoc:
     firsts: list[FirstFact] = field(default_factory=list)
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
     _sent_starts: list[int] = field(default_factory=list)
+    _starts: dict[str, tuple[list, list[int]]] = field(default_factory=dict)
 
     @property
     def offset(self) -> int:
@@ -55,16 +72,22 @@ class ArticleDoc:
 
     @property
     def sents(self) -> list[Span]:
-        return list(self.doc.sents)
+        """The sentences, built once; their `ents` are cheap (see `nlp.Sentence`)."""
+        return list(sentences(self.doc))
 
     def char(self, token: Token) -> int:
         """File offset of a token."""
         return token.idx + self.offset
 
     def sentence_index(self, file_offset: int) -> int:
+        return self.sentence_finder()(file_offset)
+
+    def sentence_finder(self) -> Callable[[int], int]:
+        """file offset -> sentence number, holding only the sentence starts (not the spaCy
+        doc: a run keeps one per article until alignment)."""
         if not self._sent_starts:
             self._sent_starts = [s.start_char + self.offset for s in self.doc.sents]
-        return max(bisect.bisect_right(self._sent_starts, file_offset) - 1, 0)
+        return partial(_sentence_number, self._sent_starts)
 
     def token_at(self, file_offset: int) -> Token | None:
         span = self.doc.char_span(
@@ -74,7 +97,23 @@ class ArticleDoc:
 
     def timexes_in(self, start: int, end: int) -> list[Timex]:
         """Timexes whose start lies in [start, end) (file offsets)."""
-        return [t for t in self.timexes if start <= t.start < end]
+        return self.starting_in("timexes", start, end)
+
+    def starting_in(self, name: str, lo: int, hi: int) -> list:
+        """Items of the list `name` (timexes, counts or places) starting in [lo, hi), by
+        bisection: a scan of every item per sentence or per event made long articles
+        quadratic. The start offsets are listed once (again when the list changes)."""
+        items = getattr(self, name)
+        starts = [_START[name](item) for item in items] if len(items) < 64 else None
+        if starts is None:
+            cached = self._starts.get(name)
+            if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+                cached = (items, [_START[name](item) for item in items])
+                self._starts[name] = cached
+            starts = cached[1]
+        if any(a > b for a, b in zip(starts, starts[1:], strict=False)):
+            return [item for item, at in zip(items, starts, strict=True) if lo <= at < hi]
+        return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a fact: the sentence holding [start, end), verbatim and trimmed."""

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_text
 from checker.extract.pipeline import Context, component
 from checker.extract.timeref import _timex_tokens, clause_head, clause_tokens, time_for_token
 from checker.models.facts import EventFact, Modality
@@ -237,16 +238,19 @@ def _participants(tokens: list[Token], adoc: ArticleDoc, ctx: Context) -> list[s
             place = ctx.gazetteer.demonym(tok.text)
             if place is not None and place.country:
                 out.add(place.country)
-    for ref in adoc.places:
+    chars = sorted(adoc.char(t) for t in tokens)
+    near = adoc.starting_in("places", chars[0] - MAX_MENTION, chars[-1] + 1) if chars else []
+    for ref in near:
         if (
             ref.place is not None
             and ref.place.country
-            and any(ref.mention.start <= adoc.char(t) < ref.mention.end for t in tokens)
+            and any(ref.mention.start <= ch < ref.mention.end for ch in chars)
         ):
             out.add(ref.place.country)
     return sorted(out)
 
 
+MAX_MENTION = 500  # characters: a place or count mention starts at most this far before a word
 _OWNED = re.compile(r"([A-Z][\w’'.&]*)\s*-\s*owned\s+$")
 # A site is where the event took place only when a locative preposition introduces it.
 _LOCATIVE = {"at", "in", "inside", "near", "outside", "on", "within", "by"}
@@ -258,7 +262,7 @@ def _venue(adoc: ArticleDoc, ctx: Context, tokens: list[Token]) -> tuple[str | N
         return None, None
     lo = min(t.idx for t in tokens)
     hi = max(t.idx + len(t.text) for t in tokens)
-    text = adoc.doc.text
+    text = doc_text(adoc.doc)
     for start, end, entry in ctx.vocab.find_all("venues", text[lo:hi]):
         head = adoc.doc.char_span(lo + start, lo + end, alignment_mode="expand")
         if head is None or head.root.head.lower_ not in _LOCATIVE:
@@ -321,7 +325,12 @@ def events(adoc: ArticleDoc, ctx: Context) -> None:
         # A count belongs to the event when it counts the event's theme ("14 people were
         # killed"), not merely when it stands in the same clause.
         theme_chars = {adoc.char(t) for t in theme_tok.subtree} if theme_tok is not None else set()
-        counts = [c for c in adoc.counts if any(c.start <= ch < c.end for ch in theme_chars)]
+        near = (
+            adoc.starting_in("counts", min(theme_chars) - MAX_MENTION, max(theme_chars) + 1)
+            if theme_chars
+            else []
+        )
+        counts = [c for c in near if any(c.start <= ch < c.end for ch in theme_chars)]
         found.append(
             EventFact(
                 id=f"{adoc.article.id}#e{len(found) + 1}",

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_ents, doc_text
 from checker.extract.pipeline import Context, component
 from checker.extract.timeref import time_for_sentence
 from checker.models.facts import Mention, PersonFact, RoleFact
@@ -84,7 +85,7 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
     if start_i is None or start_i >= len(doc):
         return None
     # The title must be followed directly by the name (only spaces between).
-    if doc.text[char_end : doc[start_i].idx].strip():
+    if doc_text(doc)[char_end : doc[start_i].idx].strip():
         return None
     end_i = start_i
     while end_i < len(doc) and end_i - start_i < _MAX_NAME_TOKENS:
@@ -129,10 +130,10 @@ def _name_after_complement(adoc: ArticleDoc, char_end: int) -> Span | None:
     Acquisition Darleen Druyun'. The complement is 'of'/'for' and capitalized words; the name is
     its last two words (three with a middle initial), and at least one word stays for the body."""
     doc = adoc.doc
-    span = doc.char_span(char_end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char_end, len(doc_text(doc)), alignment_mode="expand")
     if span is None or not len(span) or span[0].lower_ not in ("of", "for"):
         return None
-    if doc.text[char_end : span[0].idx].strip():
+    if doc_text(doc)[char_end : span[0].idx].strip():
         return None
     sent_end = span[0].sent.end
     i = span.start
@@ -174,12 +175,12 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
     if last.lower_ in ("its", "their"):
         # "Airbus and its CEO Ralph Crosby": the organisation just named in the sentence.
         sent_start = last.sent.start
-        for ent in reversed(doc.ents):
+        for ent in reversed(doc_ents(doc)):
             if ent.end <= j and ent.start >= max(sent_start, j - 8) and ent.label_ == "ORG":
                 return _org_name(ent.text)
         return None
     if last.ent_type_ == "ORG":
-        ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= j < e.end), None)
         if ent is not None:
             name = fold(ent.text)
             return name[4:] if name.startswith("the ") else name
@@ -189,7 +190,7 @@ def _holder_before(adoc: ArticleDoc, ctx: Context, char_start: int) -> str | Non
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
             first -= 1
         if first >= 2 and doc[first - 1].text in ("'s", "’s") and doc[first - 2].ent_type_ == "ORG":
-            parent = next((e for e in doc.ents if e.start <= first - 2 < e.end), None)
+            parent = next((e for e in doc_ents(doc) if e.start <= first - 2 < e.end), None)
             if parent is not None:
                 return f"{_org_name(parent.text)} {fold(doc[first : j + 1].text)}"
     if last.text[:1].isupper():  # "port" is a common noun, not the town of Le Port
@@ -322,7 +323,7 @@ def _strip_title(span: Span, ctx: Context) -> Span | None:
 @component("people", requires=("timexes",), assigns=("people", "roles"))
 def people(adoc: ArticleDoc, ctx: Context) -> None:
     doc = adoc.doc
-    body = doc.text
+    body = doc_text(doc)
     gaz = ctx.gazetteer
     found = _People(adoc)
     # A title word that opens a name ("General Motors", "Governor's Island") is no title. An

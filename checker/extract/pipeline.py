@@ -127,7 +127,9 @@ class Extractor:
         self.pipeline = build_pipeline(names)
 
     def read(self, article: Article) -> ArticleDoc:
-        doc = self.context.nlp(article.body)
+        from checker.extract.nlp import parse
+
+        doc = parse(self.context.nlp, article.body)
         adoc = ArticleDoc(article=article, doc=doc)
         for spec in self.pipeline:
             spec.fn(adoc, self.context)

@@ -8,6 +8,7 @@ runs first and marks their tokens).
 from __future__ import annotations
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import doc_text
 from checker.extract.pipeline import Context, component
 from checker.models.facts import Mention, PlaceRef
 from checker.models.place import PlaceKind
@@ -61,7 +62,8 @@ def places(adoc: ArticleDoc, ctx: Context) -> None:
         ):
             continue
         start = ent.start_char + adoc.offset
-        relation = spatial_relation(gaz, doc.text[max(0, ent.start_char - 40) : ent.start_char])
+        before = doc_text(doc)[max(0, ent.start_char - 40) : ent.start_char]
+        relation = spatial_relation(gaz, before)
         adoc.places.append(
             PlaceRef(
                 mention=Mention(text=ent.text, start=start, end=start + len(ent.text)),

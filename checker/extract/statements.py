@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from checker.extract.document import ArticleDoc
+from checker.extract.nlp import span_ents
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
 from checker.models.facts import StatementFact
@@ -150,7 +151,7 @@ def anaphoric(sent: Span) -> bool:
 def _surnames(sent: Span) -> list[str]:
     """The last word of each person named ('Mara Quell's' -> quell)."""
     out = set()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         words = [t for t in ent if t.is_alpha]
         if ent.label_ == "PERSON" and words:
             out.add(fold(words[-1].text))

@@ -4,32 +4,53 @@ An article is a UTF-8 `.txt` or `.md` file. Optional YAML front matter between `
 the very top holds `title`, `source`, `url`, `published`, `language`; other keys are kept as
 metadata. Offsets everywhere in checker refer to the decoded file text, front matter included,
 so a quote can always be found in the file as it is on disk.
+
+Everything in a file or a sidecar is untrusted: a bad value is one `CheckerError` for that
+article (or that sidecar), with the file and line where known, and the other articles load.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import CheckerError
-from checker.ingest.dates import infer_published
+from checker.ingest.dates import infer_published, parse_published
+from checker.ingest.files import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    check_file,
+    inside,
+    read_article_bytes,
+    walk,
+)
 from checker.ingest.language import looks_english
 from checker.models.article import Article
+from checker.safeload import (
+    MAX_DATA_BYTES,
+    DataError,
+    describe,
+    first_line,
+    parse_source,
+    read_limited,
+    shorten,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECAR_NAME = "articles.yaml"
-_FRONT_MATTER = re.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE
-)
+MAX_FRONT_MATTER = 256_000  # characters between the two '---' lines
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KNOWN_KEYS = {"title", "source", "url", "published", "language"}
+_NOTE_KEYS = ("published_inferred", "published_note")
+_TEXT_KEYS = ("title", "source", "url", "language", "published_note")
 _ENGLISH = {"en", "eng", "english"}
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 @dataclass
@@ -39,6 +60,8 @@ class SidecarEntry:
     meta: dict[str, Any]
     file: str | None = None
     sha256: str | None = None
+    where: str = "in the sidecar"  # for messages: "in seeds/articles.yaml:7"
+    lines: dict[str, int] = field(default_factory=dict)  # line of each key in the sidecar
 
 
 @dataclass
@@ -48,74 +71,173 @@ class Sidecar:
     folder: Path
     entries: list[SidecarEntry] = field(default_factory=list)
 
-    def find(self, path: Path, digest: str) -> dict[str, Any] | None:
+    def find(self, path: Path, digest: str) -> SidecarEntry | None:
         # The content hash wins so that renamed or moved files keep their metadata.
         for entry in self.entries:
             if entry.sha256 and entry.sha256.lower() == digest:
-                return entry.meta
+                return entry
         try:
             rel = path.resolve().relative_to(self.folder.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):
             rel = None
         for entry in self.entries:
             if entry.file and entry.file in (rel, path.name, path.stem):
-                return entry.meta
+                return entry
         return None
 
 
-def read_sidecar(path: Path) -> Sidecar:
-    """Parse an `articles.yaml` sidecar. Raises CheckerError (E006) when it is malformed."""
+def read_sidecar(
+    path: Path, root: Path | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Sidecar, list[CheckerError]]:
+    """Parse an `articles.yaml` sidecar: its good entries, and an error (E006) for each bad one.
+
+    A sidecar that cannot be read or parsed at all gives no entries and one error.
+    """
+
+    def error(reason: str, line: int | None = None) -> CheckerError:
+        return CheckerError.make(
+            "E006", path=str(path), line=line, sidecar=path.name, reason=reason
+        )
+
+    empty = Sidecar(folder=path.parent)
+    if root is not None and not limits.follow_symlinks and not inside(path, root):
+        return empty, [error(f"it leads outside the folder '{root}' (see --follow-symlinks)")]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CheckerError.make(
-            "E006", path=str(path), sidecar=path.name, reason=_first_line(exc)
-        ) from None
+        text = read_limited(path, MAX_DATA_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return empty, [error(first_line(exc))]
+    except DataError as exc:
+        return empty, [error(exc.problem)]
+    src, errors = parse_source(str(path), text, kind="sidecar files", empty_ok=True)
+    if errors:
+        return empty, [error(errors[0].message, errors[0].line)]
+    data = src.data
     entries_raw = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(entries_raw, list):
-        raise CheckerError.make(
-            "E006",
-            path=str(path),
-            sidecar=path.name,
-            reason="expected a top-level 'articles:' list",
-        )
+        return empty, [error("expected a top-level 'articles:' list")]
     entries: list[SidecarEntry] = []
-    for i, raw in enumerate(entries_raw, 1):
-        if not isinstance(raw, dict) or not (raw.get("file") or raw.get("sha256")):
-            raise CheckerError.make(
-                "E006",
-                path=str(path),
-                sidecar=path.name,
-                reason=f"entry {i} needs a 'file' or a 'sha256' key",
+    problems: list[CheckerError] = []
+    for i, raw in enumerate(entries_raw):
+        line = src.line_of(("articles", i))
+        problem = _entry_problem(raw)
+        if problem is not None:
+            problems.append(error(f"entry {i + 1} {problem}", line))
+            continue
+        file, sha = raw.get("file"), raw.get("sha256")
+        entries.append(
+            SidecarEntry(
+                meta={k: v for k, v in raw.items() if k not in ("file", "sha256")},
+                file=None if file is None else str(file),
+                sha256=sha,
+                where=f"in {path}:{line}",
+                lines={k: src.line_of(("articles", i, k)) for k in raw},
             )
-        meta = {k: v for k, v in raw.items() if k not in ("file", "sha256")}
-        entries.append(SidecarEntry(meta=meta, file=raw.get("file"), sha256=raw.get("sha256")))
-    return Sidecar(folder=path.parent, entries=entries)
+        )
+    return Sidecar(folder=path.parent, entries=entries), problems
 
 
-def _first_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())
+def _entry_problem(raw: Any) -> str | None:
+    if not isinstance(raw, dict) or not (raw.get("file") or raw.get("sha256")):
+        return "needs a 'file' or a 'sha256' key"
+    file, sha = raw.get("file"), raw.get("sha256")
+    if file is not None and (isinstance(file, bool) or not isinstance(file, str | int)):
+        return "has a 'file' that is not a file name"
+    if sha is not None and not (isinstance(sha, str) and _SHA256.match(sha)):
+        return "has a 'sha256' that is not 64 hex digits"
+    return None
 
 
-def _parse_date(value: Any, path: Path) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Front matter keys, the line of each in the file, and where the body starts."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return {}, {}, 0
+
+    def error(reason: str, line: int = 1) -> CheckerError:
+        return CheckerError.make("E003", path=str(path), line=line, reason=reason)
+
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        raise error("the '---' on line 1 opens front matter, but no '---' line closes it")
+    block = text[opening.end() : closing.start()]
+    if len(block) > MAX_FRONT_MATTER:
+        raise error(f"it is longer than {MAX_FRONT_MATTER:,} characters")
+    src, errors = parse_source(str(path), block, kind="front matter", empty_ok=True)
+    if errors:
+        raise error(errors[0].message, (errors[0].line or 1) + 1)
+    if src.data is not None and not isinstance(src.data, dict):
+        raise error("it is not a mapping")
+    data = dict(src.data or {})
+    return data, {k: src.line_of((k,)) + 1 for k in data}, closing.end()
+
+
+@dataclass
+class _Meta:
+    """Metadata of one article from its front matter and its sidecar entry, with provenance."""
+
+    path: Path
+    front: dict[str, Any]
+    front_lines: dict[str, int]
+    side: SidecarEntry | None
+
+    def merged(self) -> dict[str, Any]:
+        # Front matter in the file itself wins over the sidecar.
+        return {**(self.side.meta if self.side else {}), **self.front}
+
+    def error(self, code: str, name: str, **fields: Any) -> CheckerError:
+        """`code` for the value of key `name`, placed in the front matter or the sidecar."""
+        if name in self.front or self.side is None:
+            line = self.front_lines.get(name)
+            return CheckerError.make(
+                code, path=str(self.path), line=line, where="in the front matter", **fields
+            )
+        line = self.side.lines.get(name)
+        where = self.side.where.rsplit(":", 1)[0] + f":{line}" if line else self.side.where
+        return CheckerError.make(code, path=str(self.path), where=where, **fields)
+
+    def text(self, key: str) -> str | None:
+        """A text value; numbers are taken as their text, lists and mappings are refused."""
+        value = self.merged().get(key)
+        if value is None:
+            return None
+        if isinstance(value, str | int | float | date) and not isinstance(value, bool):
+            return str(value)
+        raise self.error("E010", key, key=key, problem=f"expected text, got {describe(value)}")
+
+    def flag(self, key: str) -> bool:
+        value = self.merged().get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(
+                "E010", key, key=key, problem=f"expected true or false, got {describe(value)}"
+            )
         return value
-    if isinstance(value, str):
+
+    def published(self) -> date | None:
+        value = self.merged().get("published")
+        if value is None:
+            return None
         try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise CheckerError.make("E005", path=str(path), value=value)
+            return parse_published(value)
+        except ValueError as exc:
+            shown = shorten(str(value))
+            raise self.error("E005", "published", value=shown, reason=str(exc)) from None
 
 
-def load_article(path: Path, sidecar_meta: dict[str, Any] | None = None) -> Article:
-    """Read one article file. Raises CheckerError with a one-line reason when it cannot be used."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CheckerError.make("E001", path=str(path), reason=exc.strerror or str(exc)) from None
+def load_article(
+    path: Path,
+    sidecar_meta: dict[str, Any] | None = None,
+    *,
+    sidecars: Sequence[Sidecar] = (),
+    root: Path | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Article:
+    """Read one article file. Raises CheckerError with a one-line reason when it cannot be used.
+
+    Metadata comes from `sidecar_meta`, or from the entry of `sidecars` that matches the file;
+    `root` is the folder given on the command line (links must stay inside it).
+    """
+    check_file(path, root, limits)
+    raw = read_article_bytes(path, limits)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -127,42 +249,31 @@ def load_article(path: Path, sidecar_meta: dict[str, Any] | None = None) -> Arti
     if not text.strip():
         raise CheckerError.make("E004", path=str(path))
 
-    meta: dict[str, Any] = {}
-    body_start = 0
-    match = _FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            raise CheckerError.make("E003", path=str(path), reason=_first_line(exc)) from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise CheckerError.make("E003", path=str(path), reason="it is not a mapping")
-        meta = dict(loaded or {})
-        body_start = match.end()
-    if sidecar_meta:
-        # Front matter in the file itself wins over the sidecar.
-        meta = {**sidecar_meta, **meta}
+    front, lines, body_start = _front_matter(text, path)
+    side = _sidecar_entry(path, raw, sidecars)
+    if sidecar_meta is not None:
+        side = SidecarEntry(meta=sidecar_meta)
+    meta = _Meta(path, front, lines, side)
 
     body = text[body_start:]
     if not body.strip():
         raise CheckerError.make("E004", path=str(path))
-    language = meta.get("language")
-    if language is not None and str(language).strip().lower() not in _ENGLISH:
-        raise CheckerError.make("E008", path=str(path), language=language)
+    language = meta.text("language")
+    if language is not None and language.strip().lower() not in _ENGLISH:
+        raise CheckerError.make("E008", path=str(path), language=shorten(language))
     if language is None and not looks_english(body):
         raise CheckerError.make("E008", path=str(path), language="not English (detected)")
 
-    title = meta.get("title")
-    if not title:
+    title = meta.text("title")
+    if not title or not title.strip():
         title = next((line.strip() for line in body.splitlines() if line.strip()), path.stem)
 
-    published: date | None = None
+    published = meta.published()
     inferred = False
     note: str | None = None
-    if meta.get("published") is not None:
-        published = _parse_date(meta["published"], path)
-        inferred = bool(meta.get("published_inferred", False))
-        note = meta.get("published_note") or (
+    if published is not None:
+        inferred = meta.flag("published_inferred")
+        note = meta.text("published_note") or (
             "estimated from the text (recorded in articles.yaml)" if inferred else None
         )
     else:
@@ -176,69 +287,81 @@ def load_article(path: Path, sidecar_meta: dict[str, Any] | None = None) -> Arti
         path=path,
         text=text,
         body_start=body_start,
-        title=str(title).strip(),
-        source=_opt_str(meta.get("source")),
-        url=_opt_str(meta.get("url")),
-        language=_opt_str(language),
+        title=title.strip(),
+        source=meta.text("source"),
+        url=meta.text("url"),
+        language=language,
         published=published,
         published_inferred=inferred,
         published_note=note,
         metadata={
-            k: v
-            for k, v in meta.items()
-            if k not in _KNOWN_KEYS and k not in ("published_inferred", "published_note")
+            k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
         },
     )
 
 
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _sidecar_entry(path: Path, raw: bytes, sidecars: Sequence[Sidecar]) -> SidecarEntry | None:
+    if not sidecars:
+        return None
+    digest = hashlib.sha256(raw).hexdigest()
+    for sidecar in sidecars:
+        entry = sidecar.find(path, digest)
+        if entry is not None:
+            return entry
+    return None
 
 
-def find_article_files(folder: Path) -> list[Path]:
-    """Every `.txt`/`.md` file under `folder`, recursively, sorted; hidden folders skipped."""
+def find_article_files(folder: Path, limits: ReadLimits = DEFAULT_LIMITS) -> list[Path]:
+    """Every `.txt`/`.md` entry under `folder`, recursively, sorted; hidden ones skipped.
+
+    Entries that are not regular files (links, FIFOs) are listed too, so that each can be
+    reported when it cannot be read.
+    """
     files = [
         p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        for p in walk(folder, limits)
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.startswith(".")
         and not p.stem.isupper()  # README.md, ATTRIBUTION.md, LICENSE.txt: notes, not articles
     ]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def _sidecars(folder: Path) -> tuple[list[Sidecar], list[CheckerError]]:
+def _sidecars(
+    folder: Path, root: Path | None, limits: ReadLimits, found: Iterable[Path] | None = None
+) -> tuple[list[Sidecar], list[CheckerError]]:
     sidecars: list[Sidecar] = []
     errors: list[CheckerError] = []
-    for path in sorted(folder.rglob(SIDECAR_NAME)):
-        try:
-            sidecars.append(read_sidecar(path))
-        except CheckerError as err:
-            errors.append(err)
+    paths = found if found is not None else [folder / SIDECAR_NAME]
+    for path in sorted(p for p in paths if p.name == SIDECAR_NAME and _exists(p)):
+        sidecar, errs = read_sidecar(path, root, limits)
+        sidecars.append(sidecar)
+        errors.extend(errs)
     # The nearest sidecar (deepest folder) is asked first.
     sidecars.sort(key=lambda s: len(s.folder.parts), reverse=True)
     return sidecars, errors
 
 
-def load_paths(paths: Iterable[Path]) -> tuple[list[Article], list[CheckerError]]:
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def load_paths(
+    paths: Iterable[Path], limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[list[Article], list[CheckerError]]:
     """Load files and folders given on the command line. Broken inputs are returned, not raised."""
     articles: list[Article] = []
     problems: list[CheckerError] = []
     for path in paths:
         if path.is_dir():
-            found, errs = load_folder(path)
+            found, errs = load_folder(path, limits)
             articles.extend(found)
             problems.extend(errs)
-        elif path.is_file():
-            sidecars, errs = (
-                _sidecars(path.parent) if (path.parent / SIDECAR_NAME).exists() else ([], [])
-            )
+        elif _exists(path):
+            # A file named on the command line is read wherever its links lead.
+            sidecars, errs = _sidecars(path.parent, None, limits)
             problems.extend(errs)
-            try:
-                articles.append(load_article(path, _sidecar_meta(path, sidecars)))
-            except CheckerError as err:
-                problems.append(err)
+            _load_one(path, sidecars, None, limits, articles, problems)
         else:
             problems.append(
                 CheckerError.make(
@@ -248,39 +371,43 @@ def load_paths(paths: Iterable[Path]) -> tuple[list[Article], list[CheckerError]
     return _dedupe_ids(articles), problems
 
 
-def load_folder(folder: Path) -> tuple[list[Article], list[CheckerError]]:
+def load_folder(
+    folder: Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[list[Article], list[CheckerError]]:
     """Load every article under `folder`. One broken file is reported and the others still load."""
     if not folder.is_dir():
         return [], [
             CheckerError.make("E007", path=str(folder), folder=folder, patterns="not a folder")
         ]
-    sidecars, problems = _sidecars(folder)
+    sidecars, problems = _sidecars(folder, folder, limits, walk(folder, limits))
     articles: list[Article] = []
-    files = find_article_files(folder)
+    files = find_article_files(folder, limits)
     if not files:
         problems.append(
             CheckerError.make("E007", path=str(folder), folder=folder, patterns="*.txt, *.md")
         )
     for path in files:
-        try:
-            articles.append(load_article(path, _sidecar_meta(path, sidecars)))
-        except CheckerError as err:
-            problems.append(err)
+        _load_one(path, sidecars, folder, limits, articles, problems)
     return _dedupe_ids(articles), problems
 
 
-def _sidecar_meta(path: Path, sidecars: list[Sidecar]) -> dict[str, Any] | None:
-    if not sidecars:
-        return None
+def _load_one(
+    path: Path,
+    sidecars: Sequence[Sidecar],
+    root: Path | None,
+    limits: ReadLimits,
+    articles: list[Article],
+    problems: list[CheckerError],
+) -> None:
+    """Load one article into `articles`, or its problem into `problems`: nothing raises past it."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    for sidecar in sidecars:
-        meta = sidecar.find(path, digest)
-        if meta is not None:
-            return meta
-    return None
+        articles.append(load_article(path, sidecars=sidecars, root=root, limits=limits))
+    except CheckerError as err:
+        problems.append(err)
+    except (Exception, RecursionError) as exc:  # a bug must not sink the other articles
+        problems.append(
+            CheckerError.make("E009", path=str(path), reason=f"{type(exc).__name__}: {exc}")
+        )
 
 
 def _dedupe_ids(articles: list[Article]) -> list[Article]:

@@ -70,4 +70,5 @@ def render_facts(article: Article, facts: ArticleFacts, fmt: str = "text") -> st
             f"  line {e.evidence.line}: {e.predicate} '{clean(e.theme)}' [{e.modality.value}]"
             f" {when}{' ' + places if places else ''}{venue}"
         )
-    return "\n".join(out) + "\n"
+    # Every line passes through `clean` (again): no value read from an article can start a line.
+    return "\n".join(clean(line) for line in out) + "\n"

@@ -1,29 +1,25 @@
-"""The rule file format, and YAML reading that remembers line numbers.
+"""The rule file format: `RuleSpec`, message templates, and Pydantic errors placed on lines.
 
-A rule file is data: it is parsed with a safe YAML loader (no Python tags, no anchors,
-no merge keys, no duplicate keys), then validated by `RuleSpec` (Pydantic,
-``extra="forbid"``). Every error points at the line of the offending YAML node, because
-Pydantic's error `loc` is mapped back to the composed node (as Semgrep does).
-
-YAML 1.1 surprises are switched off on purpose: only ``true``/``false`` are booleans
-(``no``, ``yes``, ``on``, ``off`` stay text, which matters for vocabulary such as the
-negation cue "no"), dates stay text, and ``10:30`` or ``010`` are not numbers.
+A rule file is data: it is parsed by the safe YAML reader of `checker.safeload` (no Python
+tags, no anchors, no merge keys, no duplicate keys, dates kept as text, bounded nesting),
+then validated by `RuleSpec` (Pydantic, ``extra="forbid"``). Every error points at the line
+of the offending YAML node, because Pydantic's error `loc` is mapped back to the composed
+node (as Semgrep does).
 """
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import CheckerError, options, suggest
 from checker.models.report import Severity, Verdict
+from checker.safeload import Path_, SourceFile, describe, parse_source
 
 __all__ = [
     "AppliesTo",
@@ -140,7 +136,7 @@ class RuleSpec(BaseModel):
     applies_to: AppliesTo = Field(description="which aligned facts the rule compares")
     verdict: Verdict = Field(description="conflict | agreement | no_conflict")
     severity: Severity = Field(description="high | medium | low")
-    priority: int = Field(default=100, description="lower runs first")
+    priority: int = Field(default=100, ge=-1_000_000, le=1_000_000, description="lower runs first")
     when: dict[str, Any] = Field(
         description="operator name -> parameter; all conditions must hold",
     )
@@ -238,260 +234,7 @@ def render_message(template: str, values: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-# --- YAML with line numbers ------------------------------------------------------------
-
-_TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
-_REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
-
-
-class _SafeDataLoader(yaml.SafeLoader):
-    """SafeLoader with YAML-1.2-like scalars (see the module docstring).
-
-    It also records where aliases (`*name`) are used: once composed, an alias is the
-    very node it refers to and only carries the position of the anchor.
-    """
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.alias_marks: list[yaml.Mark] = []
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            self.alias_marks.append(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
-
-
-_SafeDataLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# Added in this order so that "10" is an int before it can be a float.
-_SafeDataLoader.add_implicit_resolver(
-    _TAG + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_SafeDataLoader.add_implicit_resolver(
-    _TAG + "int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_SafeDataLoader.add_implicit_resolver(
-    _TAG + "float",
-    re.compile(
-        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass
-class SourceFile:
-    """A YAML file parsed to plain data, with the line of every key and value."""
-
-    path: str  # as shown in messages
-    text: str
-    data: Any = None
-    key_lines: dict[Path_, int] = field(default_factory=dict)
-    value_lines: dict[Path_, int] = field(default_factory=dict)
-    columns: dict[Path_, int] = field(default_factory=dict)
-
-    def line_of(self, loc: Sequence[str | int], *, at_key: bool = False) -> int:
-        """Line of the node at `loc`, or of its nearest existing ancestor.
-
-        With `at_key`, the line of the mapping key itself (where a misspelt key is).
-        """
-        loc = tuple(loc)
-        while loc:
-            table = self.key_lines if at_key else self.value_lines
-            if loc in table:
-                return table[loc]
-            loc = loc[:-1]
-        return self.value_lines.get((), 1)
-
-    def error(
-        self, code: str, loc: Sequence[str | int] = (), *, at_key: bool = False, **kw: Any
-    ) -> CheckerError:
-        """A `CheckerError` placed at the node `loc` of this file (`kw`: template fields)."""
-        line = self.line_of(loc, at_key=at_key)
-        return self.error_at(code, line, column=self.columns.get(tuple(loc)), **kw)
-
-    def error_at(
-        self, code: str, line: int, *, column: int | None = None, **kw: Any
-    ) -> CheckerError:
-        lines = self.text.splitlines()
-        source_line = lines[line - 1] if 0 < line <= len(lines) else None
-        return CheckerError.make(
-            code, path=self.path, line=line, column=column, source_line=source_line, **kw
-        )
-
-
-def parse_source(path: str, text: str) -> tuple[SourceFile, list[CheckerError]]:
-    """Parse YAML `text` into `SourceFile.data`, refusing anything that is not plain data.
-
-    Returns the source and the errors; when there are errors, `data` is None.
-    """
-    src = SourceFile(path=path, text=text)
-    loader = _SafeDataLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        problem = exc.problem or "cannot parse"
-        if exc.context and exc.context_mark is not None:
-            problem = f"{exc.context} (started on line {exc.context_mark.line + 1}): {problem}"
-        elif exc.context:
-            problem = f"{exc.context}: {problem}"
-        return src, [
-            src.error_at(
-                "E113",
-                line,
-                column=(mark.column + 1) if mark is not None else None,
-                problem=problem,
-                help="check indentation, colons and quotes on this line and the one above",
-            )
-        ]
-    except yaml.YAMLError as exc:
-        return src, [src.error_at("E113", 1, problem=str(exc), help="is this a YAML file?")]
-    finally:
-        loader.dispose()
-
-    if node is None:
-        return src, [
-            src.error_at(
-                "E115", 1, found="an empty file", help="start with 'id:' (rules) or 'kind:'"
-            )
-        ]
-    errors = [
-        src.error_at(
-            "E114",
-            mark.line + 1,
-            column=mark.column + 1,
-            construct="aliases (*name)",
-            detail="write the value out in full",
-            help="copy the value instead of referring to an anchor",
-        )
-        for mark in loader.alias_marks
-    ]
-    if errors:
-        return src, errors
-    data = _to_data(node, (), src, loader, errors, seen=set())
-    if errors:
-        return src, errors
-    src.data = data
-    return src, []
-
-
-def _mark(src: SourceFile, node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _to_data(
-    node: yaml.Node,
-    loc: Path_,
-    src: SourceFile,
-    loader: yaml.SafeLoader,
-    errors: list[CheckerError],
-    seen: set[int],
-) -> Any:
-    line, column = _mark(src, node)
-    src.value_lines[loc] = line
-    src.columns.setdefault(loc, column)
-    # An alias makes the same node object appear twice; refusing it also rules out
-    # "billion laughs" expansion.
-    if id(node) in seen:
-        errors.append(
-            src.error_at(
-                "E114",
-                line,
-                construct="aliases (*name)",
-                detail="write the value out in full",
-                help="copy the value instead of referring to it",
-            )
-        )
-        return None
-    seen.add(id(node))
-    if node.tag not in _ALLOWED_TAGS:
-        errors.append(
-            src.error_at(
-                "E114",
-                line,
-                column=column,
-                construct="tags",
-                detail=f"'{node.tag}' (rule files are data, never code)",
-                help="remove the '!' tag; write plain text, numbers, lists and mappings",
-            )
-        )
-        return None
-
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_line, key_col = _mark(src, key_node)
-            if key_node.tag == _TAG + "merge":
-                errors.append(
-                    src.error_at(
-                        "E114",
-                        key_line,
-                        construct="merge keys ('<<')",
-                        detail="merging mappings hides where a value comes from",
-                        help="write each key out",
-                    )
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                errors.append(
-                    src.error_at(
-                        "E103",
-                        key_line,
-                        key="?",
-                        where="mapping",
-                        problem="keys must be plain text",
-                        help="use a simple word as the key",
-                    )
-                )
-                continue
-            key = str(key_node.value)
-            sub = (*loc, key)
-            if key in out or sub in src.key_lines:
-                errors.append(
-                    src.error_at(
-                        "E112",
-                        key_line,
-                        column=key_col,
-                        key=key,
-                        first_line=src.key_lines.get(sub, "?"),
-                        help="YAML keeps only the last value; remove or merge one of them",
-                    )
-                )
-                continue
-            src.key_lines[sub] = key_line
-            src.columns[sub] = key_col
-            out[key] = _to_data(value_node, sub, src, loader, errors, seen)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_data(item, (*loc, i), src, loader, errors, seen)
-            for i, item in enumerate(node.value)
-        ]
-    # Scalars: only str/int/float/bool/null tags reach here, so this constructs plain data.
-    return loader.construct_object(node)
-
-
 # --- Pydantic errors -> checker errors -------------------------------------------------
-
-
-def _input_repr(value: Any) -> str:
-    if value is None:
-        return "nothing (empty)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    return f"'{value}'"
 
 
 def pydantic_errors(
@@ -566,14 +309,14 @@ def _problem(err: Any, value: Any) -> str:
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         allowed = [x.strip().strip("'") for x in expected.split(",") if x.strip()]
         hint = suggest(str(value), allowed) if isinstance(value, str) else ""
-        return f"{_input_repr(value)} is not one of {', '.join(allowed)}{hint}"
+        return f"{describe(value, limit=200)} is not one of {', '.join(allowed)}{hint}"
     if kind == "string_pattern_mismatch":
         form = PATTERN_NAMES.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
-        return f"{_input_repr(value)} is not {form}"
+        return f"{describe(value, limit=200)} is not {form}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     if value is None:
         return "the value is empty"
     if kind == "string_too_short":
         return "the text is empty"
-    return f"{err['msg'].lower()}, got {_input_repr(value)}"
+    return f"{err['msg'].lower()}, got {describe(value, limit=200)}"

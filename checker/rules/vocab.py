@@ -29,13 +29,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from checker.errors import CheckerError, CheckerWarning, options, suggest
-from checker.rules.schema import (
-    COUNTRY_PATTERN,
-    SNAKE_PATTERN,
-    SourceFile,
-    parse_source,
-    pydantic_errors,
-)
+from checker.rules.schema import COUNTRY_PATTERN, SNAKE_PATTERN, pydantic_errors
+from checker.safeload import MAX_DATA_BYTES, DataError, SourceFile, parse_source, read_limited
 from checker.textutil import fold, fold_with_offsets, original_span
 
 __all__ = [
@@ -635,13 +630,15 @@ def load_vocabulary(folder: Path) -> Vocabulary:
 def read_source(path: Path, shown: str) -> tuple[SourceFile | None, list[CheckerError]]:
     """Read and parse one YAML file (rules and vocabulary share this)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path, MAX_DATA_BYTES).decode("utf-8-sig")
     except OSError as exc:
         return None, [
             CheckerError.make(
                 "E119", path=shown, reason=exc.strerror or str(exc), help="check permissions"
             )
         ]
+    except DataError as exc:
+        return None, [CheckerError.make("E119", path=shown, reason=exc.problem)]
     except UnicodeDecodeError as exc:
         return None, [
             CheckerError.make(

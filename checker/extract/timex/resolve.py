@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from checker.extract.timex.normalize import Spec, week_in_month
 from checker.extract.timex.values import (
+    DateOutOfRange,
     floating_day,
     fmt,
     interval_of,
@@ -127,7 +128,10 @@ def _unresolved(spec: Spec) -> Resolved:
 
 
 def resolve(spec: Spec, ctx: Context) -> Resolved:
-    r = _resolve(spec, ctx)
+    try:
+        r = _resolve(spec, ctx)
+    except DateOutOfRange:  # "99999 years later": no calendar date, so no value
+        return _unresolved(spec)
     if spec.utc_offset is None:
         return r
     # a clock time in a named zone: written in UTC once its date is known

@@ -49,6 +49,9 @@ _COUNTED_BACK = re.compile(
 )
 
 
+_SPACE = re.compile(r"\s")
+
+
 @dataclass(slots=True)
 class _Candidate:
     start: int
@@ -70,11 +73,15 @@ def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
         spans.sort()
     windows: list[tuple[int, int]] = []
     n = len(text)
+    scanned_from, space = -1, -1  # text[scanned_from:space] holds no whitespace
     for start, end in spans:
         start, end = max(0, start), min(n, end)
-        # end the window at whitespace so no word is cut (a cut word would fake a boundary)
-        while end < n and not text[end].isspace():
-            end += 1
+        # End the window at whitespace so no word is cut (a cut word would fake a boundary).
+        # The last search is reused: many triggers inside one long word must not rescan it.
+        if not scanned_from <= end <= space:
+            m = _SPACE.search(text, end)
+            scanned_from, space = end, (m.start() if m else n)
+        end = space
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:

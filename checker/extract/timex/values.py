@@ -10,11 +10,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from checker.models.time import Granularity, Interval
 
 SEASON_MONTHS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
+
+
+class DateOutOfRange(ValueError):
+    """Date arithmetic left the calendar (years 1 to 9999): "99999 years later"."""
 
 
 def add_months(d: date, months: int) -> date:
@@ -22,15 +26,23 @@ def add_months(d: date, months: int) -> date:
     total = d.year * 12 + d.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
+    if not MINYEAR <= year <= MAXYEAR:
+        raise DateOutOfRange(f"year {year} is out of range")
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def shift(d: date, unit: str, n: int) -> date:
-    """Move a date by n calendar units (day, week, month, quarter, half, year, decade, century)."""
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return d + timedelta(days=7 * n)
+    """Move a date by n calendar units (day, week, month, quarter, half, year, decade, century).
+
+    Raises DateOutOfRange when the result is not a date of years 1 to 9999.
+    """
+    try:
+        if unit == "day":
+            return d + timedelta(days=n)
+        if unit in ("week", "weekend"):
+            return d + timedelta(days=7 * n)
+    except OverflowError:
+        raise DateOutOfRange(f"{n} {unit}s from {d}") from None
     months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120}
     if unit in months:
         return add_months(d, months[unit] * n)
