@@ -115,7 +115,7 @@ def ferry(tmp_path_factory) -> object:
     _write(
         folder,
         "a",
-        "2031-06-02",
+        "2025-06-02",
         "Ferry sinks off Norland\n\nThe death toll from the ferry that sank off Norland on "
         "Sunday has now reached 24, but rescue workers are still searching.\n\n"
         "Prosecutors questioned the captain, Arvo Tamm, 61, on Monday.\n\n"
@@ -124,7 +124,7 @@ def ferry(tmp_path_factory) -> object:
     _write(
         folder,
         "b",
-        "2031-06-02",
+        "2025-06-02",
         "Norland ferry toll at 31\n\nThirty-one people died when the ferry sank off Norland on "
         "Sunday, officials said.\n\nThe ship's captain, Arvo Tamm, 58, was detained.\n\n"
         "Its chief engineer, Lise Berg, 44, survived.",
@@ -155,8 +155,8 @@ def test_an_age_after_a_name_is_compared_only_for_the_same_person(ferry) -> None
 
 
 def test_plans_made_months_apart_are_not_compared(tmp_path) -> None:
-    _write(tmp_path, "a", "2030-01-10", "Fares\n\nThe tram fare will rise to $3 next year.")
-    _write(tmp_path, "b", "2030-09-10", "Fares\n\nThe tram fare will rise to $4 next year.")
+    _write(tmp_path, "a", "2025-01-10", "Fares\n\nThe tram fare will rise to $3 next year.")
+    _write(tmp_path, "b", "2025-09-10", "Fares\n\nThe tram fare will rise to $4 next year.")
     result = check([tmp_path])
     assert not [f for f in result.report.findings if f.verdict.value == "conflict"]
     assert any(d.reason.startswith("A08") for d in result.decisions)
@@ -178,7 +178,7 @@ def test_a_converted_value_in_brackets_is_not_a_second_statement(tmp_path) -> No
     _write(
         tmp_path,
         "a",
-        "2030-03-01",
+        "2025-03-01",
         "Deal\n\nThe group is buying the firm in a $68.7 billion ($95 billion) deal.\n\n"
         "Winds of 190 km (120 miles) per hour hit the coast.",
     )
@@ -191,7 +191,7 @@ def test_an_approximation_widens_a_number_by_its_rounding(tmp_path) -> None:
     _write(
         tmp_path,
         "a",
-        "2030-03-01",
+        "2025-03-01",
         "Ferry\n\nThe ferry carried about 238 passengers.\n\nAbout 300 people were rescued.",
     )
     frames = {f.value: f for f in check([tmp_path]).facts[0].frames}
@@ -214,14 +214,14 @@ def test_lengths_of_time_are_frames_named_by_their_cue(tmp_path) -> None:
     _write(
         tmp_path,
         "a",
-        "2030-01-01",
+        "2025-01-01",
         "Warlord sentenced\n\nThe court sentenced the commander to 25 years in prison.\n\n"
         "The hearing lasted three hours.\n\nHe had lived abroad for two years.",
     )
     _write(
         tmp_path,
         "b",
-        "2030-01-01",
+        "2025-01-01",
         "Warlord jailed\n\nThe commander was sentenced to 20 years in jail by the court.",
     )
     result = check([tmp_path])

@@ -219,7 +219,7 @@ def _bare_model(tok: Token) -> bool:
     """'The mid-sized 787 will seat…', 'the 787-8': a number right after an article (and
     adjectives) that heads its noun phrase or carries a hyphenated variant, and is not a round
     figure, names a model; 'the 300 rescued' would count."""
-    if not tok.text.isdigit() or int(tok.text) % 10 == 0 or len(tok.text) < 3:
+    if not tok.text.isdigit() or not 3 <= len(tok.text) <= 6 or int(tok.text) % 10 == 0:
         return False
     doc = tok.doc
     k = tok.i - 1
@@ -257,7 +257,7 @@ def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, 
     number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 238), and no
     less than 2%."""
     high = math.inf if high is None else high
-    if value < 20 or value != int(value):
+    if not math.isfinite(value) or value < 20 or value > 1e15 or value != int(value):
         return low, high
     step = 1
     for k in range(1, 13):
@@ -430,6 +430,7 @@ def _age_holder(num: _Number) -> str | None:
     if (
         num.first is not num.last
         or not tok.text.isdigit()
+        or len(tok.text) > 3
         or not 1 <= num.value <= 120
         or tok.i < 2
         or tok.i + 1 >= len(doc)
