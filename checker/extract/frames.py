@@ -20,7 +20,7 @@ from checker.extract.counts import number_in_name
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
-from checker.extract.sentence_facts import SentenceFacts, nearest_cue
+from checker.extract.sentence_facts import SentenceFacts, nearest_cue, place_index
 from checker.extract.time_frames import clock_frames, duration_frames
 from checker.extract.units import UnitTable, unit_table
 from checker.models.facts import Modality
@@ -106,9 +106,10 @@ class _Number:
 def frames(adoc: ArticleDoc, ctx: Context) -> None:
     table = unit_table(ctx.vocab)
     taken = _timex_tokens(adoc)
+    places = place_index(adoc)
     found: list[Frame] = []
     for index, span in enumerate(adoc.sents):
-        sent = SentenceFacts.read(adoc, ctx, span, index)
+        sent = SentenceFacts.read(adoc, ctx, span, index, places)
         for num in _numbers(adoc, span, taken, ctx):
             frame = _frame(adoc, ctx, table, sent, num, len(found))
             if frame is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -70,9 +71,21 @@ def _source(sent: Span) -> str | None:
     return None
 
 
-def _places(adoc: ArticleDoc, start: int, end: int) -> tuple[str, ...]:
-    names = {fold(p.mention.text) for p in adoc.places if start <= p.mention.start < end}
-    return tuple(sorted(names))
+PlaceIndex = tuple[list[int], list[str]]
+
+
+def place_index(adoc: ArticleDoc) -> PlaceIndex:
+    """The article's place mentions sorted by offset, built once per article."""
+    mentions = sorted((p.mention.start, fold(p.mention.text)) for p in adoc.places)
+    return [m[0] for m in mentions], [m[1] for m in mentions]
+
+
+def _places(index: PlaceIndex, start: int, end: int) -> tuple[str, ...]:
+    """Places mentioned between two file offsets, by binary search: a long article costs no
+    more per sentence than a short one."""
+    starts, names = index
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return tuple(sorted(set(names[lo:hi])))
 
 
 _SUBJECT_ENTS = {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
@@ -106,7 +119,9 @@ class SentenceFacts:
         return self.index == 0
 
     @classmethod
-    def read(cls, adoc: ArticleDoc, ctx: Context, span: Span, index: int) -> SentenceFacts:
+    def read(
+        cls, adoc: ArticleDoc, ctx: Context, span: Span, index: int, places: PlaceIndex
+    ) -> SentenceFacts:
         start, end = adoc.char(span[0]), adoc.char(span[-1]) + len(span[-1].text)
         return cls(
             span=span,
@@ -114,7 +129,7 @@ class SentenceFacts:
             start=start,
             end=end,
             cues=_cues(adoc, ctx.vocab, span),
-            places=_places(adoc, start, end),
+            places=_places(places, start, end),
             subjects=_subjects(span),
             source=_source(span),
         )
