@@ -232,3 +232,15 @@ def test_lengths_of_time_are_frames_named_by_their_cue(tmp_path) -> None:
     assert "two years" not in frames  # no cue word says what the length of time is
     terms = [f for f in result.report.findings if f.subject == "prison term"]
     assert [f.verdict.value for f in terms] == ["conflict"]
+
+
+def test_a_number_labelling_the_noun_before_it_is_no_value(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-01-01",
+        "Council\n\nThe council of district 12 approved plan 14 on Monday.\n\n"
+        "The storm killed 12 people.",
+    )
+    values = sorted(f.value for f in check([tmp_path]).facts[0].frames)
+    assert values == [12]  # the toll; 'district 12' and 'plan 14' are labels

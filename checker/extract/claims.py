@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from checker.extract.counts import MONTHS, approx_bounds, number_in_name
+from checker.extract.counts import MONTHS, approx_bounds, number_in_name, number_label
 from checker.extract.counts import NOT_COUNTED as _NOT_COUNTED
 from checker.extract.document import ArticleDoc
 from checker.extract.events import agent_of, modality_of
@@ -871,7 +871,7 @@ def _aspect(tok: Token, keys: dict[int, str]) -> str | None:
 def _after_name(adoc: ArticleDoc, tok: Token) -> bool:
     """'Nikkei 225', 'Standard & Poor's 500': a number that ends a name."""
     doc = adoc.doc
-    if tok.i > 0 and number_in_name(doc[tok.i - 1]):
+    if tok.i > 0 and number_in_name(doc[tok.i - 1]) or number_label(tok):
         return True
     return tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and number_in_name(doc[tok.i - 2])
 

@@ -202,7 +202,7 @@ def _looks_like_code(tok: Token) -> bool:
     text = tok.text
     if any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text):
         return True
-    if tok.i > 0 and number_in_name(tok.doc[tok.i - 1]):
+    if tok.i > 0 and number_in_name(tok.doc[tok.i - 1]) or number_label(tok):
         return True
     # 'the Six Nations', 'the Big Four': a capitalised number word inside a sentence.
     if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
@@ -250,6 +250,21 @@ def number_in_name(prev: Token) -> bool:
         and prev.is_alpha
         and fold(prev.text) not in MONTHS
         and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "GPE")
+    )
+
+
+def number_label(tok: Token) -> bool:
+    """'district 10', 'plan 10', 'flight 404', 'number 10': a whole number right after the
+    singular noun it modifies labels that thing; it counts nothing."""
+    if tok.i == 0 or not tok.text.isdigit():
+        return False
+    prev = tok.doc[tok.i - 1]
+    attached = tok.head.i == prev.i and tok.dep_ in ("nummod", "appos") or prev.head.i == tok.i
+    return (
+        attached
+        and (prev.tag_ == "NN" or prev.tag_ == "NNP" and prev.is_lower)
+        and fold(prev.text) not in MONTHS
+        and prev.ent_type_ not in ("DATE", "TIME", "MONEY")
     )
 
 

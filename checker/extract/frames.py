@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from checker.extract.counts import number_in_name
+from checker.extract.counts import number_in_name, number_label
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
@@ -198,7 +198,7 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
         return True  # the '8' of 'the 787-8'
     if _bare_model(tok):
         return True
-    if prev.text in ("#", "No.", "no.", "number"):
+    if prev.text in ("#", "No.", "no.", "number") or number_label(tok):
         return True
     # Beyond the names `number_in_name` knows: a number opening a sentence after a capital
     # ('Magnitude 7.8' in a headline) or a tagged figure is a value.
