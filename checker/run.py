@@ -26,11 +26,13 @@ ProgressFn = Callable[[str], None]
 WEIGHTS_FILE = Path("align") / "weights.yaml"
 
 
-def new_only(frame_comps: list, older: list) -> list:
-    """Frame comparisons on sentence pairs that the event and claim comparisons leave unjudged.
+def new_only(candidates: list, judged: list) -> list:
+    """The comparisons of `candidates` that `judged` leaves unjudged: a sentence pair of the
+    same kind is judged once, by `judged`, where it marks the same words on either side.
 
-    Both paths read numbers and times while the claim path is being replaced; a sentence pair
-    is judged once, by the older path where it has a finding of the same kind.
+    Both the fact frames and the older claim path read numbers while the claim path is being
+    replaced; the run passes the claim path's comparisons as candidates and the frames' as
+    judged.
     """
 
     def key(c) -> tuple:
@@ -41,7 +43,7 @@ def new_only(frame_comps: list, older: list) -> list:
         return [(s.article, *s.highlight) for s in (c.a, c.b) if s.highlight is not None]
 
     def same_values(x, y) -> bool:
-        # Judged already when the older finding marks the same words on either side.
+        # Judged already when the judged comparison marks the same words on either side.
         return any(
             va[0] == vb[0] and va[1] < vb[2] and vb[1] < va[2]
             for va in values(x)
@@ -49,9 +51,9 @@ def new_only(frame_comps: list, older: list) -> list:
         ) or not values(y)
 
     seen: dict[tuple, list] = {}
-    for c in older:
+    for c in judged:
         seen.setdefault(key(c), []).append(c)
-    return [c for c in frame_comps if not any(same_values(c, o) for o in seen.get(key(c), []))]
+    return [c for c in candidates if not any(same_values(c, o) for o in seen.get(key(c), []))]
 
 
 def weights_for(root: Path):

@@ -568,7 +568,7 @@ def _modality(tok: Token) -> Modality:
 
 
 def _tokens(adoc: ArticleDoc, start: int, end: int) -> tuple[int, int] | None:
-    span = adoc.doc.char_span(start - adoc.offset, end - adoc.offset, alignment_mode="expand")
+    span = adoc.span(start, end)
     if span is None or not len(span):
         return None
     return span.start, span.end - 1

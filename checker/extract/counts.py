@@ -93,11 +93,7 @@ def _phrase(noun: Token, number_tokens: set[int]) -> str:
 @component("counts", requires=("timexes",), assigns=("counts",))
 def counts(adoc: ArticleDoc, ctx: Context) -> None:
     doc = adoc.doc
-    in_timex: set[int] = set()
-    for t in adoc.timexes:
-        span = doc.char_span(t.start - adoc.offset, t.end - adoc.offset, alignment_mode="expand")
-        if span is not None:
-            in_timex.update(tok.i for tok in span)
+    in_timex = adoc.in_timexes()
     found = ctx.vocab.find_all("counts", doc_text(doc))
     vague = {start: entry for start, _end, entry in found}
     vague_end = {start: end for start, end, _entry in found}

@@ -64,6 +64,7 @@ class ArticleDoc:
     timex_by_token: dict[int, Timex] | None = None  # filled lazily by timeref
     _sent_starts: list[int] = field(default_factory=list)
     _starts: dict[str, tuple[list, list[int]]] = field(default_factory=dict)
+    _in_timexes: set[int] | None = None
 
     @property
     def offset(self) -> int:
@@ -89,11 +90,24 @@ class ArticleDoc:
             self._sent_starts = [s.start_char + self.offset for s in self.doc.sents]
         return partial(_sentence_number, self._sent_starts)
 
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens covering file offsets [start, end), widened to whole tokens."""
+        return self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+
     def token_at(self, file_offset: int) -> Token | None:
-        span = self.doc.char_span(
-            file_offset - self.offset, file_offset - self.offset + 1, alignment_mode="expand"
-        )
+        span = self.span(file_offset, file_offset + 1)
         return span[0] if span is not None and len(span) else None
+
+    def in_timexes(self) -> set[int]:
+        """Indices of the tokens inside any time expression: the time tagger reads those, the
+        number readers leave them alone. Built once, after the tagger has run."""
+        if self._in_timexes is None:
+            self._in_timexes = set()
+            for t in self.timexes:
+                span = self.span(t.start, t.end)
+                if span is not None:
+                    self._in_timexes.update(tok.i for tok in span)
+        return self._in_timexes
 
     def timexes_in(self, start: int, end: int) -> list[Timex]:
         """Timexes whose start lies in [start, end) (file offsets)."""

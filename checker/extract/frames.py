@@ -105,7 +105,7 @@ class _Number:
 @component("frames", requires=("timexes", "places"), assigns=("frames",))
 def frames(adoc: ArticleDoc, ctx: Context) -> None:
     table = unit_table(ctx.vocab)
-    taken = _timex_tokens(adoc)
+    taken = adoc.in_timexes()
     places = place_index(adoc)
     found: list[Frame] = []
     for index, span in enumerate(adoc.sents):
@@ -120,16 +120,6 @@ def frames(adoc: ArticleDoc, ctx: Context) -> None:
 
 
 # --- numbers -------------------------------------------------------------------------------
-
-
-def _timex_tokens(adoc: ArticleDoc) -> set[int]:
-    """Tokens inside dates, times and durations: those are read by the time tagger."""
-    out: set[int] = set()
-    for t in adoc.timexes:
-        span = adoc.doc.char_span(t.start - adoc.offset, t.end - adoc.offset, "expand")
-        if span is not None:
-            out.update(tok.i for tok in span)
-    return out
 
 
 def _number_token(tok: Token) -> float | None:

@@ -3,6 +3,7 @@ term, a delay) read from the time tagger's TIME and DURATION expressions."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Span
@@ -23,6 +24,12 @@ _DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
 _DAYS_T = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 _UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _UNIT_WORD_T = {"H": "hour", "M": "minute", "S": "second"}
+# How far a bounded length of time reaches, as factors of the length written.
+_SPREAD = {
+    Bound.APPROX: (0.85, 1.15),
+    Bound.UPPER: (0.0, 1.0),
+    Bound.LOWER: (1.0, math.inf),
+}
 _MODS = {
     "MORE_THAN": Bound.LOWER,
     "EQUAL_OR_MORE": Bound.LOWER,
@@ -43,21 +50,15 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
             continue
         timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
         days = amount * (_DAYS_T[letter] if timed else _DAYS[letter])
-        span = adoc.doc.char_span(t.start - adoc.offset, t.end - adoc.offset, "expand")
+        span = adoc.span(t.start, t.end)
         if span is None:
             continue
         (attr, cue), _score = nearest_cue(adoc, sent, span[0], span[-1], "duration")
         if attr is None:
             continue
         bound = _MODS.get((t.mod or "").upper(), Bound.EXACT)
-        low = days * 0.85 if bound in (Bound.APPROX, Bound.UPPER) else days
-        high = (
-            days * 1.15
-            if bound == Bound.APPROX
-            else (float("inf") if bound == Bound.LOWER else days)
-        )
-        if bound == Bound.UPPER:
-            low = 0.0
+        lo, hi = _SPREAD.get(bound, (1.0, 1.0))
+        low, high = days * lo, math.inf if math.isinf(hi) else days * hi
         out.append(
             _time_frame(
                 adoc,

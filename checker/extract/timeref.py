@@ -47,9 +47,7 @@ def _timex_tokens(adoc: ArticleDoc) -> dict[int, Timex]:
     for t in adoc.timexes:
         if not _usable(t):
             continue
-        span = adoc.doc.char_span(
-            t.start - adoc.offset, t.end - adoc.offset, alignment_mode="expand"
-        )
+        span = adoc.span(t.start, t.end)
         if span is not None:
             for tok in span:
                 out[tok.i] = t
