@@ -69,8 +69,8 @@ def claim_comparisons(
         tx, ty = x.stated_time, y.stated_time
         if tx is None or ty is None or tx.interval is None or ty.interval is None:
             return False
-        # A price or a capacity holds for a while ('is priced at $199' on 8 June, 'starting
-        # at $199' on 24 June); daily figures and past events hold for their day.
+        # A price or a capacity holds for a while ('is priced at $149' on 8 June, 'starting
+        # at $149' on 24 June); daily figures and past events hold for their day.
         if not (x.past and y.past) and not volatile(x.unit):
             return False
         return not tx.interval.overlaps(ty.interval)

@@ -2,7 +2,7 @@
 
 Two claims (one per article, same story) are about the same thing when they measure the same
 unit ('people', '%', 'usd', a date) and their sentences share content words — weighted by how
-rare each word is in the two articles, so the story's ever-present names ('Airbus', 'A380') count
+rare each word is in the two articles, so the story's ever-present names ('Zephyr', 'Z9') count
 little and the specific ones ('economy', 'schedule') much. Words right next to the value weigh
 double. Each claim is paired with its best match only, both ways, so one sentence is not
 compared with every other sentence that mentions a number.
@@ -88,7 +88,7 @@ HEADLINE_FACTOR = 0.9
 
 
 def _acts_differ(x: ClaimFact, y: ClaimFact) -> bool:
-    """'seeks $16.6 billion' and 'has lost $6 billion': different acts, different figures."""
+    """'seeks $4.2 billion' and 'has lost $3 billion': different acts, different figures."""
     if x.kind in ("time", "place") or not (x.action and y.action) or x.action == y.action:
         return False
     return x.action not in y.near and y.action not in x.near

@@ -1,9 +1,9 @@
-"""Compare who two articles rank first of a kind ('the first airline to fly the A380').
+"""Compare who two articles rank first of a kind ('the first airline to fly the Z9').
 
 Two firsts of one kind (airline, customer, airliner) in articles of one story are about the same
 ranking. The same holder in both ('Singapore Airlines' / 'Singapore Airlines'; 'All Nippon Airways'
 / 'ANA') is an agreement. Different holders are a conflict only when both articles also say the
-same act on the same thing ('the first airline to fly the A380' in both): 'the first airline to
+same act on the same thing ('the first airline to fly the Z9' in both): 'the first airline to
 order it' and 'the first airline to fly it' can both be true.
 """
 
@@ -26,7 +26,7 @@ _GENERIC_NAME_WORDS = frozenset(
 
 
 def same_holder(a: str, b: str) -> bool:
-    """A distinctive name word in common ('boeing 787 dreamliner' / 'dreamliner'), or one the
+    """A distinctive name word in common ('orbis 450 skyliner' / 'skyliner'), or one the
     other's initials ('all nippon airways' / 'ana')."""
     wa, wb = a.split(), b.split()
     if (set(wa) & set(wb)) - _GENERIC_NAME_WORDS:

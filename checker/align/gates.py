@@ -85,7 +85,7 @@ def _timezone(a: Frame, b: Frame) -> str | None:
     "A04",
     "denied-hedged-or-planned",
     "A value told as a possibility ('could rise to 1,000') or denied states no fact to compare; a "
-    "planned value ('will be cut to $199') is compared only with another plan.",
+    "planned value ('will be cut to $149') is compared only with another plan.",
 )
 def _hedged(a: Frame, b: Frame) -> str | None:
     for fr in (a, b):
@@ -130,7 +130,7 @@ def _people(a: Frame, b: Frame) -> str | None:
 @_gate(
     "A08",
     "plans-made-apart",
-    "Two planned values ('will be cut to $199') from articles published half a year or more "
+    "Two planned values ('will be cut to $149') from articles published half a year or more "
     "apart are different plans: a plan may change, so they are not compared.",
 )
 def _plans_apart(a: Frame, b: Frame) -> str | None:

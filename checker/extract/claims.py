@@ -100,7 +100,7 @@ _RANGE_BEFORE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{_NUMBER})\s*(?:to|and|-|–)\s*$", re.IGNORECASE
 )
 _RANGE_AFTER = re.compile(rf"\s*(?:to|and|-|–)\s*(?P<high>{_NUMBER})\b(?![.,]\d)", re.IGNORECASE)
-# Units that are money ('usd', 'gbp', …): '$199', '27 billion euros'.
+# Units that are money ('usd', 'gbp', …): '$149', '27 billion euros'.
 _CURRENCIES = set(_CURRENCY_BEFORE.values()) | set(_CURRENCY_AFTER.values())
 # Classes of change nouns: '10,000 job cuts' counts what its compound names.
 _CHANGE_CLASSES = {"decrease", "rise"}
@@ -152,7 +152,7 @@ def claims(adoc: ArticleDoc, ctx: Context) -> None:
                 found.append(claim)
         found.extend(_measures(adoc, ctx, sent, keys, taken))
         found.extend(_place_claims(adoc, places, keys))
-        # 'the first 787', '787 project manager': a number the article uses as a name.
+        # 'the first 450', '450 project manager': a number the article uses as a name.
         found = [c for c in found if not _is_model_number(c, model_numbers)]
         _fill_ellipsis(found, adoc.article.text)
         headline = sent.start_char == 0 and fold(sent.text.strip()) == fold(adoc.article.title)
@@ -387,7 +387,7 @@ def _record(adoc: ArticleDoc, t: Timex, tok: Token) -> bool:
 
 
 def _model_numbers(adoc: ArticleDoc) -> set[str]:
-    """Numbers the article writes as part of a name somewhere ('Boeing 787', '787 Dreamliner',
+    """Numbers the article writes as part of a name somewhere ('Orbis 450', '450 Skyliner',
     'FTSE 100'): each of their mentions names the thing, not a count of anything."""
     doc = adoc.doc
     out: set[str] = set()
@@ -481,7 +481,7 @@ def _verb(tok: Token) -> Token | None:
 
 
 def _verb_facts(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> None:
-    """What the value's verb says: its act ('GM seeks $16.6 billion' -> seek; None for 'be'),
+    """What the value's verb says: its act ('Zolo seeks $4.2 billion' -> seek; None for 'be'),
     its object ('Apple introduced the iMac in 1998' -> imac) and, for figures, its named doer,
     when the figure holds and whether it is told as a past event ('fell 3%')."""
     tok = adoc.token_at(claim.end - 1)
@@ -489,7 +489,7 @@ def _verb_facts(adoc: ArticleDoc, claim: ClaimFact, keys: dict[int, str]) -> Non
     if verb is None:
         return
     claim.action = keys.get(verb.i)
-    # 'starting at $199', 'from $99': the words of a price, not a start.
+    # 'starting at $149', 'from $79': the words of a price, not a start.
     before = adoc.article.text[max(0, claim.start - 20) : claim.start].lower()
     if claim.unit in _CURRENCIES and re.search(r"\b(start\w*|from)\s+(at\s+)?\W*$", before):
         claim.action = "price"
@@ -752,7 +752,7 @@ def _measures(
         first = adoc.token_at(num_start)
         if first is not None and _after_name(adoc, first):
             continue
-        # Part of a word or a code ('A380', '787-9', 'G7'): not a figure.
+        # Part of a word or a code ('Z9', '450-3', 'G7'): not a figure.
         if m.start() > 0 and (
             sent.text[m.start() - 1].isalnum() or sent.text[m.start() - 1] in "-/"
         ):
@@ -890,7 +890,7 @@ def _noun_after(
     tok = adoc.token_at(pos + len(text[pos:]) - len(text[pos:].lstrip()))
     if tok is None or tok.pos_ != "NOUN" or fold(tok.lemma_) in _NOT_COUNTED:
         return None
-    if tok.tag_ == "NNP":  # '787 Dreamliner': a name, not a count
+    if tok.tag_ == "NNP":  # '450 Skyliner': a name, not a count
         return None
     entry = ctx.vocab.lookup("synonyms", fold(tok.lemma_))
     unit = entry.id if entry is not None else fold(tok.lemma_)

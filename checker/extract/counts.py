@@ -119,7 +119,7 @@ def counts(adoc: ArticleDoc, ctx: Context) -> None:
         noun = _counted_noun(last)
         if noun is None or fold(noun.lemma_) in NOT_COUNTED:
             continue
-        # '787 Dreamliner', '500 index': a number before a singular name is part of the name.
+        # '450 Skyliner', '500 index': a number before a singular name is part of the name.
         if noun.tag_ == "NNP" and value != 1:
             continue
         low, high, approx, start = value, value, None, tok.idx
@@ -193,8 +193,8 @@ def governing_verb(noun: Token) -> str | None:
 
 
 def _looks_like_code(tok: Token) -> bool:
-    """Model numbers and codes ('CH-92A', 'Pegaz-011', '787-8') and numbers inside names ('FTSE
-    100', 'Nikkei 225', 'Boeing 787') are names, not counts."""
+    """Model numbers and codes ('CH-92A', 'Pegaz-011', '450-2') and numbers inside names ('FTSE
+    100', 'Nikkei 225', 'Orbis 450') are names, not counts."""
     text = tok.text
     if any(ch.isalpha() for ch in text) and any(ch.isdigit() for ch in text):
         return True

@@ -82,7 +82,7 @@ _PART_WORDS = {
     "earlier",
 }
 _HEDGES = {"could", "may", "might", "feared", "fear", "expect", "expected", "likely", "estimate"}
-# A value planned, asked for or proposed is not yet a fact ('seeks $16.6bn in loans').
+# A value planned, asked for or proposed is not yet a fact ('seeks $4.2bn in loans').
 _PLANS = {
     *("will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"),
     *("seek", "seeks", "sought", "request", "requested", "ask", "asked", "demand", "propose"),
@@ -179,13 +179,13 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
     if prev is None:
         return False
     if prev.text == "-" and tok.i > 1:
-        # 'COVID-19', 'A380-800', 'MH-17': a number hyphenated to a capitalised or
+        # 'COVID-19', 'Z9-900', 'MH-17': a number hyphenated to a capitalised or
         # alphanumeric word.
         word = adoc.doc[tok.i - 2].text
         if word[:1].isupper() or any(c.isdigit() for c in word) and word[:1].isalpha():
             return True
     if prev.text == "-" and tok.i > 1 and _bare_model(adoc.doc[tok.i - 2]):
-        return True  # the '8' of 'the 787-8'
+        return True  # the '2' of 'the 450-2'
     if _bare_model(tok):
         return True
     if prev.text in ("#", "No.", "no.", "number") or number_label(tok):
@@ -202,12 +202,12 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
     )
 
 
-# 'US 90 dollars': a currency word after the number makes it an amount, not a name.
+# 'US 40 dollars': a currency word after the number makes it an amount, not a name.
 _MONEY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yuan", "yen", "rupees", "cents"}
 
 
 def _bare_model(tok: Token) -> bool:
-    """'The mid-sized 787 will seat…', 'the 787-8': a number right after an article (and
+    """'The new 450 will seat…', 'the 450-2': a number right after an article (and
     adjectives) that heads its noun phrase or carries a hyphenated variant, and is not a round
     figure, names a model; 'the 300 rescued' would count."""
     if not tok.text.isdigit() or not 3 <= len(tok.text) <= 6 or int(tok.text) % 10 == 0:
@@ -244,8 +244,8 @@ def _bounded(
 
 
 def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, float]:
-    """'About 300' may be 260, but 'about 238' is not 270: an approximation word widens a
-    number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 238), and no
+    """'About 300' may be 260, but 'about 213' is not 240: an approximation word widens a
+    number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 213), and no
     less than 2%."""
     high = math.inf if high is None else high
     if not math.isfinite(value) or value < 20 or value > 1e15 or value != int(value):
@@ -396,7 +396,7 @@ _PER_HOUR_AFTER = re.compile(r"\s*\([^()]{1,40}\)\s*(?:per|an|a)\s+hour\b", re.I
 
 
 def _per_hour(table: UnitTable, text: str, unit):
-    """'190 km (120 miles) per hour': a length whose 'per hour' follows a bracketed conversion
+    """'160 km (100 miles) per hour': a length whose 'per hour' follows a bracketed conversion
     is a speed."""
     if unit is None or unit[0].measure != "length":
         return unit
@@ -408,13 +408,13 @@ def _per_hour(table: UnitTable, text: str, unit):
 
 
 def _restated(text: str, start: int) -> bool:
-    """'$US68.7 billion ($95 billion)', '190 km (120 miles)': a value in brackets right after
+    """'$US12.5 billion ($17 billion)', '160 km (100 miles)': a value in brackets right after
     another value is the same value converted, not a second statement."""
     return bool(_RESTATED.search(text[max(0, start - 40) : start]))
 
 
 def _age_holder(num: _Number) -> str | None:
-    """'Lee, 69, said': a whole number set off by commas right after a person's name is their
+    """'Moreau, 47, said': a whole number set off by commas right after a person's name is their
     age, a news convention. The name is kept so that ages of different people are not compared."""
     tok = num.first
     doc = tok.doc
@@ -470,7 +470,7 @@ def _attribute(
     it counts is closer; else the measure's fallback attribute, or the counted noun itself."""
     vocab = ctx.vocab
     best, best_score = nearest_cue(adoc, sent, num.first, num.last, measure)
-    # 'five award nominations … won nothing': the noun counted names the attribute better than
+    # 'seven trophy nominations … won none': the noun counted names the attribute better than
     # a cue word three arcs away. General nouns ('people') name nothing.
     own_noun = what is not None and what not in GENERIC_NOUNS and measure == "count"
     if own_noun and best_score > OWN_NOUN_SCORE and vocab.lookup("attributes", what) is None:

@@ -141,7 +141,7 @@ def nearest_cue(
     """The attribute cue closest in the parse to the value on tokens first..last, with its
     score (lower is closer); `(None, None)` when no cue of the measure is near.
 
-    Closeness is the length of the dependency path ('the toll ... has reached 24': toll is two
+    Closeness is the length of the dependency path ('the toll ... has now reached 37': toll is two
     arcs from 24, however many words lie between), with the distance in words as a tie-break.
     A cue that names who is counted ('workers') yields to one of what happened to them, and a
     path through a conjunction or another number leads to another value's cue.

@@ -40,7 +40,7 @@ _MODS = {
 
 
 def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int) -> list[Frame]:
-    """'sentenced to 25 years in prison', 'delayed by 18 months': a length of time, in days,
+    """'sentenced to 12 years in prison', 'delayed by 14 months': a length of time, in days,
     whose attribute is named by a cue word of the sentence (no cue, no frame: a bare 'for two
     years' says too little to compare)."""
     out: list[Frame] = []
