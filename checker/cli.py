@@ -13,10 +13,14 @@ from rich.console import Console
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     FollowSymlinksOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
+    exec_options,
     read_limits,
     rule_set_failure,
 )
@@ -31,6 +35,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class ReportFormat(StrEnum):
@@ -54,6 +63,24 @@ def run(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where articles are extracted: local cores or Dask"),
+    ] = Executor.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of a running Dask scheduler (default: a local cluster of --jobs)",
+        ),
+    ] = None,
+    facts_dir: Annotated[
+        Path | None,
+        typer.Option("--facts-dir", help="Also write the facts as Parquet, by story, here"),
+    ] = None,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
     from checker.commands.checked import check_outputs, checked, write_output
@@ -61,7 +88,15 @@ def run(
 
     check_outputs(output)
     limits = read_limits(max_bytes, follow_symlinks)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(
+        jobs,
+        cache,
+        no_cache,
+        executor=executor.value,
+        scheduler=scheduler,
+        facts_dir=facts_dir,
+    )
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     report = result.report
 
     by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
@@ -115,6 +150,7 @@ def facts(
 
 def _register() -> None:
     from checker.commands.baseline import baseline_command
+    from checker.commands.cache import cache_app
     from checker.commands.ci import ci_command
     from checker.commands.eval import eval_command
     from checker.commands.rule import rule
@@ -125,6 +161,7 @@ def _register() -> None:
     app.command("eval")(eval_command)
     app.command("ci")(ci_command)
     app.command("baseline")(baseline_command)
+    app.add_typer(cache_app, name="cache")
     try:
         from checker.commands.timex import timex
     except ImportError:  # pragma: no cover - while the command is being written

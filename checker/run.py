@@ -11,8 +11,9 @@ from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
 from checker.align.score import load_weights
 from checker.align.story import Story, group_stories
-from checker.errors import CheckerError
-from checker.extract.pipeline import Context, Extractor
+from checker.errors import CheckerError, CheckerWarning
+from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
+from checker.extract.pipeline import Context
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.models.article import Article
@@ -74,6 +75,7 @@ class RunResult:
     facts: list[ArticleFacts] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)  # every frame pair considered
+    warnings: list[CheckerWarning] = field(default_factory=list)  # about the run, not articles
 
 
 def _problem(err: CheckerError) -> Problem:
@@ -87,8 +89,10 @@ def check(
     preview: bool = False,
     progress: ProgressFn | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    options: ExecOptions = IN_PROCESS,
 ) -> RunResult:
     """Check the articles under `paths`. Broken articles become report problems, not exceptions.
+    `options` say how extraction runs (processes, cache, Dask); the findings never depend on it.
 
     Raises `RuleSetError` when the rules folder is invalid (a usage error: nothing can be judged).
     """
@@ -98,30 +102,21 @@ def check(
     articles, errors = load_paths(paths, limits)
     problems = [_problem(e) for e in errors]
 
-    ctx = Context(rules_dir=root)
-    extractor = Extractor(ctx)
-    facts: list[ArticleFacts] = []
-    sentence_of: dict[str, Callable[[int], int]] = {}
-    kept: list[Article] = []
-    for art in articles:
-        if progress is not None:
-            progress(art.id)
-        try:
-            adoc = extractor.read(art)
-        except CheckerError:
-            raise
-        except Exception as exc:  # one article must never sink the run
-            reason = f"{type(exc).__name__}: {exc}"
-            problems.append(_problem(CheckerError.make("E009", path=str(art.path), reason=reason)))
-            continue
-        kept.append(art)
-        facts.append(adoc.to_facts(ctx.vocab))
-        sentence_of[art.id] = adoc.sentence_finder()
+    ctx = Context(rules_dir=root, loaded_vocab=ruleset.vocab)
+    got = extract_all(articles, ctx, options, progress)
+    problems += [_problem(e) for e in got.problems]
+    kept = got.articles
+    facts = [x.facts for x in got.extracted]
+    sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
 
     by_id = {a.id: a for a in kept}
     builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)
     comparisons = builder.build(facts, sentence_of)
     stories = group_stories(facts)
+    if options.facts_dir is not None:
+        from checker.execute.parquet import write_facts
+
+        write_facts(options.facts_dir, got.extracted, stories)
     frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
@@ -154,4 +149,5 @@ def check(
         facts=facts,
         stories=stories,
         decisions=frames.decisions,
+        warnings=got.warnings,
     )

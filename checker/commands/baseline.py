@@ -18,12 +18,16 @@ from checker.ci.baseline import (
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     FollowSymlinksOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
     check_outputs,
     checked,
+    exec_options,
     fail,
     read_limits,
 )
@@ -52,6 +56,9 @@ def baseline_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
     check_outputs(output)
@@ -72,7 +79,8 @@ def baseline_command(
     except CheckerError as err:
         raise fail(err.one_line()) from None
     limits = read_limits(max_bytes, follow_symlinks)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(jobs, cache, no_cache)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     try:
         with locked(output):  # acknowledgements made during the run are kept
             previous = load_baseline(output) if output.exists() else None

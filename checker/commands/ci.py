@@ -25,12 +25,16 @@ from checker.ci.triage import CiOutcome, triage
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     FollowSymlinksOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
     check_outputs,
     checked,
+    exec_options,
     fail,
     output_failure,
     read_limits,
@@ -81,6 +85,9 @@ def ci_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
     from checker.rules.engine import OPERATORS
@@ -93,7 +100,8 @@ def ci_command(
     except CheckerError as err:
         raise fail(err.one_line()) from None
     limits = read_limits(max_bytes, follow_symlinks)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(jobs, cache, no_cache)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     targets = list(paths or [Path("seeds")])
     changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
     outcome = triage(
