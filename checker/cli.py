@@ -14,12 +14,16 @@ from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
     CacheOption,
+    Executor,
+    ExecutorOption,
+    FactsDirOption,
     FollowSymlinksOption,
     JobsOption,
     MaxBytesOption,
     NoCacheOption,
     PreviewOption,
     RulesOption,
+    SchedulerOption,
     exec_options,
     read_limits,
     rule_set_failure,
@@ -35,11 +39,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-
-
-class Executor(StrEnum):
-    local = "local"
-    dask = "dask"
 
 
 class ReportFormat(StrEnum):
@@ -66,21 +65,9 @@ def run(
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
-    executor: Annotated[
-        Executor,
-        typer.Option("--executor", help="Where articles are extracted: local cores or Dask"),
-    ] = Executor.local,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Address of a running Dask scheduler (default: a local cluster of --jobs)",
-        ),
-    ] = None,
-    facts_dir: Annotated[
-        Path | None,
-        typer.Option("--facts-dir", help="Also write the facts as Parquet, by story, here"),
-    ] = None,
+    executor: ExecutorOption = Executor.local,
+    scheduler: SchedulerOption = None,
+    facts_dir: FactsDirOption = None,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
     from checker.commands.checked import check_outputs, checked, write_output

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -158,6 +159,27 @@ CacheOption = Annotated[
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the facts cache")
+]
+
+
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOption = Annotated[
+    Executor, typer.Option("--executor", help="Where articles are extracted: local cores or Dask")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler (default: a local cluster of --jobs)",
+    ),
+]
+FactsDirOption = Annotated[
+    Path | None,
+    typer.Option("--facts-dir", help="Also write the facts as Parquet, by story, here"),
 ]
 
 
