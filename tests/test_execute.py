@@ -12,6 +12,7 @@ from checker.errors import CheckerError
 from checker.execute.extract import ExecOptions, extract_all
 from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
+from checker.models.extracted import Extracted
 from checker.run import check
 
 DATA = Path(__file__).parent / "data"
@@ -47,6 +48,20 @@ def test_two_processes_with_and_without_cache_give_the_same_report(
     assert cold.report.model_dump_json() == reference
     assert warm.report.model_dump_json() == reference
     assert cold.warnings == [] and warm.warnings == []
+
+
+def test_spawned_workers_read_as_this_process_does(folder: Path) -> None:
+    from checker.execute.local import run_local
+    from checker.execute.work import chunked
+
+    articles, _ = load_paths([folder])
+    ctx = Context()
+    expected = [x.to_json() for x in extract_all(articles, ctx).extracted]
+    chunks = chunked(articles, 2)
+    got: dict[int, list] = dict(run_local(chunks, ctx, 2, start="spawn"))
+    outcomes = [o for i in range(len(chunks)) for o in got[i]]
+    assert [o.article for o in outcomes] == [a.id for a in articles]
+    assert [Extracted.from_bytes(o.data).to_json() for o in outcomes] == expected
 
 
 def test_extraction_does_not_depend_on_the_order_of_articles(folder: Path) -> None:

@@ -136,6 +136,10 @@ class Extractor:
         self.context = context or Context()
         self.pipeline = build_pipeline(names)
 
+    def load(self) -> tuple[object, object, object]:
+        """Load what reading needs (spaCy, the gazetteer, the vocabulary) now, not on first use."""
+        return self.context.nlp, self.context.gazetteer, self.context.vocab
+
     def read(self, article: Article) -> ArticleDoc:
         from checker.extract.nlp import parse
 
