@@ -22,6 +22,7 @@ from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Ver
 from checker.rules.engine import OPERATORS, Engine
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
+from checker.rules.schema import Rule
 
 ProgressFn = Callable[[str], None]
 WEIGHTS_FILE = Path("align") / "weights.yaml"
@@ -76,6 +77,7 @@ class RunResult:
     stories: list[Story] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)  # every frame pair considered
     warnings: list[CheckerWarning] = field(default_factory=list)  # about the run, not articles
+    rules: list[Rule] = field(default_factory=list)  # the rule set the run judged with
 
 
 def _problem(err: CheckerError) -> Problem:
@@ -150,4 +152,5 @@ def check(
         stories=stories,
         decisions=frames.decisions,
         warnings=got.warnings,
+        rules=list(ruleset.rules),
     )

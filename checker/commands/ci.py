@@ -90,10 +90,6 @@ def ci_command(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
-    from checker.rules.engine import OPERATORS
-    from checker.rules.loader import load_rules
-    from checker.rules.paths import default_rules_dir
-
     check_outputs(output, summary)
     try:
         recorded = load_baseline(baseline) if baseline is not None else None
@@ -112,8 +108,7 @@ def ci_command(
         changes=changes,
     )
     texts = {a.id: a.text for a in result.articles}
-    ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
-    text = _render(fmt, outcome, list(ruleset.rules), texts)
+    text = _render(fmt, outcome, result.rules, texts)
     if output is not None:
         write_output(output, text)
     else:
