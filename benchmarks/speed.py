@@ -16,7 +16,8 @@ Every figure is the wall time of a fresh process, as a user sees it:
 - cold: ``checker run`` with an empty facts cache; warm: the same run again (all cached);
 - +1: one article added to the cached folder of 600.
 
-Peak memory is the largest sum of the resident set sizes of the run and its worker processes,
+Peak memory is the largest sum of the proportional set sizes (PSS: a page shared by n processes
+counts 1/n in each, so forked workers are not counted twice) of the run and its worker processes,
 sampled every 50 ms. Candidate pairs are the frame pairs alignment considered (`checker why`
 reads the same list). Usage: ``python benchmarks/speed.py [--jobs N] [--full]``.
 """
@@ -60,7 +61,7 @@ print(len(result.decisions))
 
 
 def measure(args: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MB of the process tree, and stdout of one command."""
+    """Wall seconds, peak memory (PSS, MB) of the process tree, and stdout of one command."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     root = psutil.Process(proc.pid)
@@ -68,7 +69,7 @@ def measure(args: list[str]) -> tuple[float, float, str]:
     while proc.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree))
+            peak = max(peak, sum(p.memory_full_info().pss for p in tree))
         except psutil.Error:  # a process ended while being read
             pass
         time.sleep(0.05)

@@ -59,27 +59,29 @@ def extract_all(
     out = Extraction()
     slots: list[Extracted | str | None] = [None] * len(articles)  # str: why it failed
     keys = _Keys(articles, ctx, options.cache_dir, out.warnings.append)
-    for i, record in keys.cached().items():
-        slots[i] = record
-        out.from_cache += 1
-        if progress is not None:
-            progress(articles[i].id)
-    todo = [i for i, slot in enumerate(slots) if slot is None]
-    jobs = options.jobs
-    if options.executor == "local":
-        jobs = max(1, min(jobs, len(todo) // max(options.per_process, 1)))
-    chunks = chunked(todo, jobs)
-    batches = [[articles[i] for i in chunk] for chunk in chunks]
-    for c, outcomes in _run(options, batches, ctx, jobs):
-        fresh: list[tuple[int, bytes]] = []
-        for i, outcome in zip(chunks[c], outcomes, strict=True):
-            slots[i] = _record(outcome)
-            if outcome.data is not None:
-                fresh.append((i, outcome.data))
+    try:
+        for i, record in keys.cached().items():
+            slots[i] = record
+            out.from_cache += 1
             if progress is not None:
                 progress(articles[i].id)
-        keys.store(fresh)
-    keys.close()
+        todo = [i for i, slot in enumerate(slots) if slot is None]
+        jobs = options.jobs
+        if options.executor == "local":
+            jobs = max(1, min(jobs, len(todo) // max(options.per_process, 1)))
+        chunks = chunked(todo, jobs)
+        batches = [[articles[i] for i in chunk] for chunk in chunks]
+        for c, outcomes in _run(options, batches, ctx, jobs):
+            fresh: list[tuple[int, bytes]] = []
+            for i, outcome in zip(chunks[c], outcomes, strict=True):
+                slots[i] = _record(outcome)
+                if outcome.data is not None:
+                    fresh.append((i, outcome.data))
+                if progress is not None:
+                    progress(articles[i].id)
+            keys.store(fresh)  # chunk by chunk: a run stopped half-way keeps what it read
+    finally:
+        keys.close()
     for article, slot in zip(articles, slots, strict=True):
         if isinstance(slot, Extracted):
             out.articles.append(article)
