@@ -19,6 +19,7 @@ from checker.models.article import Article
 from checker.models.facts import ArticleFacts
 from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
 from checker.rules.engine import OPERATORS, Engine
+from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
 
@@ -126,7 +127,7 @@ def check(
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
-    findings = engine.run(comparisons)
+    findings = mark_inferred_dates(engine.run(comparisons), by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)
     summary["problems"] = len(problems)
@@ -140,6 +141,8 @@ def check(
                 published=a.published,
                 published_inferred=a.published_inferred,
                 published_note=a.published_note,
+                published_earliest=a.published_earliest,
+                published_latest=a.published_latest,
             )
             for a in kept
         ],

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
-from checker.ingest.dates import infer_published, parse_published
+from checker.ingest.dates import parse_published
 from checker.ingest.files import (
     DEFAULT_LIMITS,
     ReadLimits,
@@ -30,6 +30,7 @@ from checker.ingest.files import (
     walk,
 )
 from checker.ingest.language import looks_english
+from checker.ingest.pubdate import guess_published
 from checker.models.article import Article
 from checker.safeload import (
     MAX_DATA_BYTES,
@@ -271,16 +272,17 @@ def load_article(
     published = meta.published()
     inferred = False
     note: str | None = None
+    earliest = latest = None
     if published is not None:
         inferred = meta.flag("published_inferred")
         note = meta.text("published_note") or (
             "estimated from the text (recorded in articles.yaml)" if inferred else None
         )
     else:
-        guess = infer_published(body)
+        guess = guess_published(body)
         if guess is not None:
-            published, note = guess
-            inferred = True
+            published, note, inferred = guess.day, guess.note, guess.day is not None
+            earliest, latest = guess.earliest, guess.latest
 
     return Article(
         id=path.stem,
@@ -294,6 +296,8 @@ def load_article(
         published=published,
         published_inferred=inferred,
         published_note=note,
+        published_earliest=earliest,
+        published_latest=latest,
         metadata={
             k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
         },

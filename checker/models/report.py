@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 2  # 2: `stories` added
+SCHEMA_VERSION = 3  # 2: `stories` added; 3: `published_earliest`, `published_latest`
 
 
 class Verdict(StrEnum):
@@ -55,6 +55,9 @@ class ArticleEntry(BaseModel):
     published: date | None
     published_inferred: bool
     published_note: str | None = None
+    # schema 3: the range an inferred publication date may lie in (None: not inferred, or open)
+    published_earliest: date | None = None
+    published_latest: date | None = None
 
 
 class Problem(BaseModel):
