@@ -183,7 +183,9 @@ def guess_published(body: str) -> DateGuess | None:
         line = f"{_quoted(resolved[i])} = {resolved[i].value} matches the text elsewhere"
         if line not in evidence:
             evidence.append(line)
-    if not hits and (low.baseline or _coarse(low.timex)):
+    # the finest evidence decides whether a day can be named at all: a year floor supported
+    # only by "last year" still leaves every day of that year open
+    if (low.baseline or _coarse(low.timex)) and all(_coarse(resolved[i]) for i in hits):
         return DateGuess(None, floor, ceiling, tuple(evidence))
     return DateGuess(day=day, earliest=floor, latest=ceiling, evidence=tuple(evidence))
 
