@@ -68,6 +68,11 @@ def cumulative(ctx: Context) -> set[str]:
     return {e.id for e in ctx.vocab.entries("attributes") if getattr(e, "cumulative", False)}
 
 
+def fallbacks(ctx: Context) -> frozenset[str]:
+    """Attributes a value gets when no cue word names it (a measure's default: 'length')."""
+    return frozenset(e.id for e in ctx.vocab.entries("attributes") if getattr(e, "fallback", False))
+
+
 @dataclass
 class RunResult:
     report: Report
@@ -123,7 +128,7 @@ def check(
     builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)
     comparisons = builder.build(facts, sentence_of)
     stories = group_stories(facts)
-    frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
+    frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx))
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
