@@ -15,6 +15,7 @@ from checker.errors import CheckerError
 from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
+from checker.ingest.siblings import date_from_siblings
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
 from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
@@ -102,6 +103,7 @@ def check(
     ruleset = load_rules(root, OPERATORS)
     engine = Engine.from_ruleset(ruleset, preview=preview)
     articles, errors = load_paths(paths, limits)
+    articles = date_from_siblings(articles)
     problems = [_problem(e) for e in errors]
 
     ctx = Context(rules_dir=root)

@@ -135,3 +135,45 @@ def test_conflict_on_explicit_words_or_a_given_date_is_left_alone() -> None:
     arts["a"] = _article("a", False)
     (g,) = mark_inferred_dates([_finding(Severity.HIGH, 18, 27)], arts, facts)
     assert g.severity == Severity.HIGH
+
+
+def _art(tmp_path, name: str, body: str, published: str | None = None) -> Article:
+    from checker.ingest.reader import load_article
+
+    front = f"---\ntitle: {name}\npublished: {published}\n---\n" if published else ""
+    path = tmp_path / f"{name}.txt"
+    path.write_text(front + body, encoding="utf-8")
+    return load_article(path)
+
+
+def test_an_undated_article_takes_the_earliest_date_its_folder_states(tmp_path) -> None:
+    from checker.ingest.siblings import date_from_siblings
+
+    arts = [
+        _art(tmp_path, "a", "Floods\n\nThe river burst its banks on Sunday.", "2023-05-18"),
+        _art(tmp_path, "b", "Floods\n\nThe river flooded the town on Sunday.", "2023-05-16"),
+        _art(tmp_path, "c", "Floods\n\nThe town was flooded on Sunday, the mayor said."),
+        # its text says it was written after the folder's dates: no sibling date fits
+        _art(tmp_path, "d", "Floods\n\nThe clean-up began on June 2, 2023, officials said."),
+    ]
+    dated = {a.id: a for a in date_from_siblings(arts)}
+    assert dated["c"].published == date(2023, 5, 16) and dated["c"].published_inferred
+    assert "inferred from the folder" in dated["c"].published_note
+    assert "(b; they span 2023-05-16 – 2023-05-18)" in dated["c"].published_note
+    assert dated["d"].published == date(2023, 6, 2)  # its own guess stands
+    assert dated["a"] == arts[0] and dated["b"] == arts[1]
+
+
+def test_guesses_are_not_passed_on_and_other_folders_do_not_count(tmp_path) -> None:
+    from checker.ingest.siblings import date_from_siblings
+
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    arts = [
+        _art(tmp_path / "x", "a", "Vote\n\nPolls closed on March 3, 2024, officials said."),
+        _art(tmp_path / "x", "b", "Vote\n\nPolls closed on Sunday."),
+        _art(tmp_path / "y", "c", "Vote\n\nResults came on Monday.", "2024-03-04"),
+    ]
+    dated = {a.id: a for a in date_from_siblings(arts)}
+    assert dated["a"].published_inferred  # a guess from its own text ...
+    assert dated["b"].published is None  # ... is not passed on, and y/ is another story
