@@ -17,7 +17,8 @@ from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
+from checker.models.report import Problem, Report, StoryEntry, Verdict
+from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
@@ -132,17 +133,7 @@ def check(
     summary["problems"] = len(problems)
     report = Report(
         tool_version=__version__,
-        articles=[
-            ArticleEntry(
-                id=a.id,
-                path=str(a.path),
-                title=a.title,
-                published=a.published,
-                published_inferred=a.published_inferred,
-                published_note=a.published_note,
-            )
-            for a in kept
-        ],
+        articles=[article_entry(a) for a in kept],
         findings=findings,
         problems=problems,
         summary=summary,
