@@ -28,6 +28,7 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).propagate = False
 
 TEXT_NOTE = "main text extracted from the page by trafilatura"
+MIN_WORDS = 20  # fewer words besides the title: a menu, a portal or a cookie wall, not a story
 
 
 def load_page(
@@ -53,11 +54,11 @@ def load_page(
         favor_precision=True,  # rather lose a paragraph than take a menu for the story
     )
     extracted = (doc.text or "").strip() if doc is not None else ""
-    if not extracted:
-        raise CheckerError.make(
-            "E017", path=str(path), reason="only navigation or boilerplate, it seems"
-        )
-    title = (doc.title or "").strip()
+    title = (doc.title or "").strip() if doc is not None else ""
+    words = len(extracted.removeprefix(title).split())
+    if words < MIN_WORDS:
+        reason = f"{words} words besides the title: navigation or boilerplate, it seems"
+        raise CheckerError.make("E017", path=str(path), reason=reason)
     # The title is the first line, as in a text file, so that it is read and quoted too.
     text = extracted if not title or extracted.startswith(title) else f"{title}\n\n{extracted}"
     front = {
