@@ -68,7 +68,7 @@ def load_export(
             articles.append(_article(path, record, single))
         except CheckerError as err:
             problems.append(_in_row(err, record))
-    return articles, problems
+    return articles, sorted(problems, key=lambda p: p.line or 0)  # in the order of the file
 
 
 def _in_row(err: CheckerError, record: Record) -> CheckerError:
