@@ -145,3 +145,25 @@ def test_ci_points_at_the_record_in_its_file(origin: str, line: int) -> None:
     sarif = json.loads(render_sarif(outcome, [], {}))
     region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == line and region["snippet"] == {"text": "in May"}
+
+
+def test_a_report_written_into_the_folder_is_not_read_back(folder: Path) -> None:
+    from checker.report.json import render_json
+    from checker.report.provenance import article_entry
+    from checker.report.texts import save_texts
+
+    articles, _ = load_folder(folder)
+    report = Report(tool_version="0", articles=[article_entry(a) for a in articles], findings=[])
+    out = folder / "report.json"
+    report = save_texts(report, articles, out)
+    out.write_text(render_json(report), encoding="utf-8")
+    kept = {e.id: e.text_file for e in report.articles}
+    assert kept["a"] == str(folder / "a.txt")  # a plain text file is its own copy
+    copy = Path(kept["feed#1"] or "")
+    assert copy == folder / "report.texts" / "feed#1.txt"
+    assert copy.read_text(encoding="utf-8") == TEXT.strip()
+    again, problems = load_folder(folder)
+    assert sorted(a.id for a in again) == sorted(a.id for a in articles)
+    assert [p.message for p in problems if Path(p.path).name == "report.json"] == [
+        "export file is invalid: it is a checker report, not an export (see --exclude)"
+    ]

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits, check_file, read_article_bytes
-from checker.ingest.reader import Meta, described
+from checker.ingest.reader import Meta, decode_text, described
 from checker.models.article import Article, Origin
 from checker.safeload import DataError, describe, load_json
 
@@ -50,15 +51,7 @@ def load_export(
     Raises CheckerError when the file as a whole cannot be read.
     """
     check_file(path, root, limits)
-    raw = read_article_bytes(path, limits)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CheckerError.make(
-            "E002", path=str(path), reason=f"invalid byte at offset {exc.start}"
-        ) from None
-    if not text.strip():
-        raise CheckerError.make("E004", path=str(path))
+    text = decode_text(read_article_bytes(path, limits), path)
     parse = _PARSERS[path.suffix.lower()]
     records, problems = parse(path, text, limits)
     single = path.suffix.lower() == ".json" and len(records) == 1 and records[0].row == 0
@@ -134,38 +127,44 @@ def _json(path: Path, text: str, limits: ReadLimits) -> tuple[list[Record], list
         data = load_json(text)
     except DataError as exc:
         raise CheckerError.make("E016", path=str(path), line=exc.line, reason=exc.problem) from None
+    if isinstance(data, dict) and data.get("tool") == "checker" and "findings" in data:
+        reason = "it is a checker report, not an export (see --exclude)"
+        raise CheckerError.make("E016", path=str(path), reason=reason)
     if isinstance(data, dict):
         return [Record(data, 0, None)], []
     if not isinstance(data, list):
         reason = f"expected an object or a list of objects, found {describe(data)}"
         raise CheckerError.make("E016", path=str(path), reason=reason)
-    records: list[Record] = []
-    problems: list[CheckerError] = []
-    for n, item in enumerate(data, 1):
-        if isinstance(item, dict):
-            records.append(Record(item, n, None))
-        else:
-            problems.append(_row_error(path, n, None, f"is {describe(item)}, not an object"))
-    return records, problems
+    return _records(path, ((item, n, None) for n, item in enumerate(data, 1)))
 
 
 def _jsonl(path: Path, text: str, limits: ReadLimits) -> tuple[list[Record], list[CheckerError]]:
+    return _records(path, _jsonl_items(path, text))
+
+
+def _jsonl_items(path: Path, text: str) -> Iterator[tuple[Any, int, int]]:
+    """(the parsed line or its problem, row number, line number) for each line not blank."""
+    lines = (item for item in enumerate(text.splitlines(), 1) if item[1].strip())
+    for row, (line_no, line) in enumerate(lines, 1):
+        try:
+            yield load_json(line), row, line_no
+        except DataError as exc:
+            yield _row_error(path, row, line_no, f"is {exc.problem}"), row, line_no
+
+
+def _records(
+    path: Path, items: Iterable[tuple[Any, int, int | None]]
+) -> tuple[list[Record], list[CheckerError]]:
+    """Objects become records; anything else is a problem naming its row."""
     records: list[Record] = []
     problems: list[CheckerError] = []
-    row = 0
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        row += 1
-        try:
-            item = load_json(line)
-        except DataError as exc:
-            problems.append(_row_error(path, row, line_no, f"is {exc.problem}"))
-            continue
-        if isinstance(item, dict):
-            records.append(Record(item, row, line_no))
+    for item, row, line in items:
+        if isinstance(item, CheckerError):
+            problems.append(item)
+        elif isinstance(item, dict):
+            records.append(Record(item, row, line))
         else:
-            problems.append(_row_error(path, row, line_no, f"is {describe(item)}, not an object"))
+            problems.append(_row_error(path, row, line, f"is {describe(item)}, not an object"))
     return records, problems
 
 

@@ -19,6 +19,9 @@ from checker.errors import CheckerError
 from checker.safeload import DataError, file_kind, read_limited
 
 DEFAULT_MAX_BYTES = 5_000_000
+# Written into the folder of texts kept beside a report (`checker/report/texts.py`), so that a
+# report written inside the articles folder does not add its own copies as articles next run.
+KEPT_TEXTS_MARKER = ".checker-texts"
 
 
 class ReadLimits(BaseModel):

@@ -4,8 +4,8 @@ Under a folder, each file is read by the reader of its type (`readers.READERS`),
 problem line (E014: not a supported type), or is passed over silently because it is not meant
 as an article: hidden files (and folders), YAML files (`articles.yaml` sidecars are read as
 metadata; gold and rule files belong to other commands) and notes whose name is all capitals
-(`README.md`, `LICENSE`, `ATTRIBUTION.md`). `--include`/`--exclude` choose among the files first;
-a file they leave out is not mentioned.
+(`README.md`, `LICENSE`, `ATTRIBUTION.md`), and the texts kept beside an earlier report. Then
+`--include`/`--exclude` choose among the files; a file they leave out is not mentioned.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.ingest.files import DEFAULT_LIMITS, ReadLimits, walk
+from checker.ingest.files import DEFAULT_LIMITS, KEPT_TEXTS_MARKER, ReadLimits, walk
 from checker.ingest.reader import SIDECAR_NAME, Sidecar, read_sidecar
 from checker.ingest.readers import ReadContext, Reader, read_text, reader_for, supported
 from checker.models.article import Article
@@ -28,6 +28,7 @@ def _quiet(path: Path) -> bool:
         path.name.startswith(".")
         or path.suffix.lower() in QUIET_SUFFIXES
         or path.stem.isupper()  # README.md, ATTRIBUTION.md, LICENSE.txt: notes, not articles
+        or (path.parent / KEPT_TEXTS_MARKER).exists()  # copies kept beside an earlier report
     )
 
 

@@ -279,6 +279,20 @@ def _dated(meta: Meta, body: str) -> tuple[date | None, bool, str | None]:
     return published, inferred, note
 
 
+def decode_text(raw: bytes, path: Path) -> str:
+    """The UTF-8 text of a file, without a byte-order mark. Raises E002, or E004 when blank."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CheckerError.make(
+            "E002", path=str(path), reason=f"invalid byte at offset {exc.start}"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise CheckerError.make("E004", path=str(path))
+    return text
+
+
 def load_article(
     path: Path,
     sidecar_meta: dict[str, Any] | None = None,
@@ -294,16 +308,7 @@ def load_article(
     """
     check_file(path, root, limits)
     raw = read_article_bytes(path, limits)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CheckerError.make(
-            "E002", path=str(path), reason=f"invalid byte at offset {exc.start}"
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise CheckerError.make("E004", path=str(path))
+    text = decode_text(raw, path)
 
     front, lines, body_start = _front_matter(text, path)
     side = sidecar_entry(path, raw, sidecars)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from checker.ingest.files import KEPT_TEXTS_MARKER
 from checker.models.article import Article, Origin
 from checker.models.report import Report
 from checker.safewrite import write_atomic
@@ -44,6 +45,7 @@ def save_texts(report: Report, articles: Sequence[Article], output: Path) -> Rep
         return report
     folder = texts_folder(output)
     folder.mkdir(exist_ok=True)
+    write_atomic(folder / KEPT_TEXTS_MARKER, "Texts checker quoted; not read as articles.\n")
     taken: set[str] = set()
     written: dict[str, str] = {}
     for article in extracted:
