@@ -20,6 +20,7 @@ from checker.models.facts import ArticleFacts
 from checker.models.report import Problem, Report, StoryEntry, Verdict
 from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
+from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
 
@@ -127,7 +128,7 @@ def check(
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
-    findings = engine.run(comparisons)
+    findings = mark_inferred_dates(engine.run(comparisons), by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)
     summary["problems"] = len(problems)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
-from checker.ingest.dates import infer_published, parse_published
+from checker.ingest.dates import parse_published
 from checker.ingest.files import (
     DEFAULT_LIMITS,
     ReadLimits,
@@ -30,6 +30,7 @@ from checker.ingest.files import (
     read_article_bytes,
 )
 from checker.ingest.language import looks_english
+from checker.ingest.pubdate import guess_published
 from checker.models.article import Article
 from checker.safeload import (
     MAX_DATA_BYTES,
@@ -246,37 +247,42 @@ def described(meta: Meta, body: str, default_title: str) -> dict[str, Any]:
     if not title or not title.strip():
         title = next((line.strip() for line in body.splitlines() if line.strip()), default_title)
 
-    published, inferred, note = _dated(meta, body)
     return {
         "title": title.strip(),
         "source": meta.text("source"),
         "url": meta.text("url"),
         "language": language,
-        "published": published,
-        "published_inferred": inferred,
-        "published_note": note,
+        **_dated(meta, body),
         "metadata": {
             k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
         },
     }
 
 
-def _dated(meta: Meta, body: str) -> tuple[date | None, bool, str | None]:
-    """The publication date, whether it was inferred, and how it was found."""
+def _dated(meta: Meta, body: str) -> dict[str, Any]:
+    """The publication date, whether it was inferred, how it was found, and the range an
+    inferred date may lie in (Article fields)."""
     published = meta.published()
     inferred = False
     note: str | None = None
+    earliest = latest = None
     if published is not None:
         inferred = meta.flag("published_inferred")
         note = meta.text("published_note") or (
             "estimated from the text (recorded in articles.yaml)" if inferred else None
         )
     else:
-        guess = infer_published(body)
+        guess = guess_published(body)
         if guess is not None:
-            published, note = guess
-            inferred = True
-    return published, inferred, note
+            published, note, inferred = guess.day, guess.note, guess.day is not None
+            earliest, latest = guess.earliest, guess.latest
+    return {
+        "published": published,
+        "published_inferred": inferred,
+        "published_note": note,
+        "published_earliest": earliest,
+        "published_latest": latest,
+    }
 
 
 def decode_text(raw: bytes, path: Path) -> str:

@@ -35,6 +35,12 @@ class Article(BaseModel):
         False, description="True when `published` was guessed from the text, not given"
     )
     published_note: str | None = Field(None, description="how the publication date was found")
+    published_earliest: date | None = Field(
+        None, description="for an inferred date: the earliest day the text allows"
+    )
+    published_latest: date | None = Field(
+        None, description="for an inferred date: the latest day the text allows (None: open)"
+    )
     metadata: dict[str, Any] = Field(default_factory=dict, description="other front-matter keys")
     origin: Origin = Field(Origin.FILE, description="where `text` came from")
     row: int | None = Field(None, description="the record's number in its export file (1-based)")

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 3  # 2: `stories` added; 3: where each article's text came from
+SCHEMA_VERSION = 4  # 2: `stories`; 3: `published_earliest`/`_latest`; 4: where texts came from
 
 
 class Verdict(StrEnum):
@@ -55,7 +55,10 @@ class ArticleEntry(BaseModel):
     published: date | None
     published_inferred: bool
     published_note: str | None = None
-    # Since schema 3: what the claims' offsets and quotes refer to.
+    # schema 3: the range an inferred publication date may lie in (None: not inferred, or open)
+    published_earliest: date | None = None
+    published_latest: date | None = None
+    # Since schema 4: what the claims' offsets and quotes refer to.
     origin: str = Field(
         "file", description="file (the file at `path`), html (a saved page) or export (a record)"
     )

@@ -22,6 +22,8 @@ def article_entry(article: Article) -> ArticleEntry:
         published=article.published,
         published_inferred=article.published_inferred,
         published_note=article.published_note,
+        published_earliest=article.published_earliest,
+        published_latest=article.published_latest,
         origin=article.origin.value,
         row=article.row,
         source_line=article.source_line,
