@@ -18,7 +18,8 @@ from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.ingest.siblings import date_from_siblings
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
+from checker.models.report import Problem, Report, StoryEntry, Verdict
+from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
 from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
@@ -140,19 +141,7 @@ def check(
     summary["problems"] = len(problems)
     report = Report(
         tool_version=__version__,
-        articles=[
-            ArticleEntry(
-                id=a.id,
-                path=str(a.path),
-                title=a.title,
-                published=a.published,
-                published_inferred=a.published_inferred,
-                published_note=a.published_note,
-                published_earliest=a.published_earliest,
-                published_latest=a.published_latest,
-            )
-            for a in kept
-        ],
+        articles=[article_entry(a) for a in kept],
         findings=findings,
         problems=problems,
         summary=summary,

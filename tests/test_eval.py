@@ -317,15 +317,24 @@ def test_a_schema_1_report_without_stories_is_still_read(
     tmp_path: Path, bridge_report: Path
 ) -> None:
     data = json.loads(bridge_report.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 3 and data["stories"]
+    assert data["schema_version"] == 4 and data["stories"]
+    assert all(a["origin"] == "file" for a in data["articles"])
+    ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
+    old = tmp_path / "old.json"
+    # schema 3: no word on where each article's text came from
+    data["schema_version"] = 3
+    new_fields = ("origin", "row", "source_line", "text_note", "text_sha256", "text_file")
+    data["articles"] = [
+        {k: v for k, v in a.items() if k not in new_fields} for a in data["articles"]
+    ]
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert _json(str(BRIDGE / "gold.yaml"), "--report", str(old))["items"] == ran["items"]
+    # schema 1: no stories, no range of an inferred date either
     data["schema_version"] = 1
-    for key in ("stories",):
-        del data[key]
+    del data["stories"]
     for art in data["articles"]:  # fields of schema 3
         del art["published_earliest"], art["published_latest"]
-    old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
-    ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
     read = _json(str(BRIDGE / "gold.yaml"), "--report", str(old))
     assert read["items"] == ran["items"]
     data["schema_version"] = SCHEMA_VERSION + 1  # a newer checker's report

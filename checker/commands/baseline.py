@@ -18,7 +18,9 @@ from checker.ci.baseline import (
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    ExcludeOption,
     FollowSymlinksOption,
+    IncludeOption,
     MaxBytesOption,
     PreviewOption,
     RulesOption,
@@ -52,6 +54,8 @@ def baseline_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
     check_outputs(output)
@@ -71,7 +75,7 @@ def baseline_command(
             load_baseline(output)  # a broken baseline stops here, before the (slow) run
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    limits = read_limits(max_bytes, follow_symlinks)
+    limits = read_limits(max_bytes, follow_symlinks, include, exclude)
     result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     try:
         with locked(output):  # acknowledgements made during the run are kept

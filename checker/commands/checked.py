@@ -137,8 +137,36 @@ FollowSymlinksOption = Annotated[
 ]
 
 
-def read_limits(max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False) -> ReadLimits:
-    return ReadLimits(max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+IncludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        help="Under a folder, read only files matching this glob ('*.html', 'pages/*'); repeatable",
+        show_default=False,
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Under a folder, leave out files matching this glob ('*.csv'); repeatable",
+        show_default=False,
+    ),
+]
+
+
+def read_limits(
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+) -> ReadLimits:
+    return ReadLimits(
+        max_bytes=max_bytes,
+        follow_symlinks=follow_symlinks,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+    )
 
 
 def checked(

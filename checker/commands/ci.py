@@ -25,7 +25,9 @@ from checker.ci.triage import CiOutcome, triage
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    ExcludeOption,
     FollowSymlinksOption,
+    IncludeOption,
     MaxBytesOption,
     PreviewOption,
     RulesOption,
@@ -37,6 +39,7 @@ from checker.commands.checked import (
     write_output,
 )
 from checker.errors import CheckerError
+from checker.models.article import Origin
 from checker.models.report import Severity
 from checker.rules.schema import Rule
 from checker.textutil import safe_terminal
@@ -81,6 +84,8 @@ def ci_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
     from checker.rules.engine import OPERATORS
@@ -92,7 +97,7 @@ def ci_command(
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    limits = read_limits(max_bytes, follow_symlinks)
+    limits = read_limits(max_bytes, follow_symlinks, include, exclude)
     result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
     targets = list(paths or [Path("seeds")])
     changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
@@ -103,7 +108,8 @@ def ci_command(
         baseline_path=str(baseline) if baseline is not None else None,
         changes=changes,
     )
-    texts = {a.id: a.text for a in result.articles}
+    # Columns and end lines only where the quotes are in the file itself (not pages, exports).
+    texts = {a.id: a.text for a in result.articles if a.origin is Origin.FILE}
     ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
     text = _render(fmt, outcome, list(ruleset.rules), texts)
     if output is not None:

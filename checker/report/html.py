@@ -23,7 +23,8 @@ from datetime import date
 
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import Claim, Finding, Report, Verdict
+from checker.models.report import ArticleEntry, Claim, Finding, Report, Verdict
+from checker.report.provenance import date_origin
 from checker.report.text import clean, group_findings, highlight_span, plural, verdict_counts
 
 CONTEXT_LIMIT = 400  # characters of context shown on each side of a quote
@@ -234,14 +235,28 @@ def _articles_table(report: Report) -> str:
     rows = "".join(
         f"<tr><td><code>{_e(a.id)}</code></td><td>{_e(a.title)}</td>"
         f"<td>{_published(a.published, a.published_inferred)}</td>"
-        f"<td>{_e(a.published_note or '')}</td><td><code>{_e(a.path)}</code></td></tr>"
+        f"<td>{_e(date_origin(a))}</td><td>{_text_origin_html(a)}</td></tr>"
         for a in report.articles
     )
     return (
         '<section class="block" id="articles"><h2>Articles</h2><table>'
-        "<tr><th>id</th><th>title</th><th>published</th><th>note</th><th>file</th></tr>"
+        "<tr><th>id</th><th>title</th><th>published</th><th>date found</th>"
+        "<th>text from</th></tr>"
         f"{rows}</table></section>"
     )
+
+
+def _text_origin_html(entry: ArticleEntry) -> str:
+    """The file, and for a page or an export record how its text was taken and where the
+    copy the quotes refer to was kept."""
+    parts = [f"<code>{_e(entry.path)}</code>"]
+    if entry.row is not None:
+        parts.append(f"row {entry.row}")
+    if entry.text_note:
+        parts.append(_e(entry.text_note))
+    if entry.origin != "file" and entry.text_file:
+        parts.append(f"text kept in <code>{_e(entry.text_file)}</code>")
+    return " · ".join(parts)
 
 
 def _dated_facts(
