@@ -126,7 +126,9 @@ def test_dates_say_how_they_were_found(run: tuple[dict[str, Any], Path, str]) ->
     assert (page["published"], page["published_inferred"]) == ("2011-08-25", False)
     assert page["published_note"] == "page metadata: article:published_time"
     undated = entries["iphone_cases"]  # no metadata and no full date in its text
-    assert (undated["published"], undated["published_note"]) == (None, None)
+    # a page with no date of its own takes the earliest date its folder states
+    assert undated["published_inferred"] and undated["published"] == "2010-06-08"
+    assert undated["published_note"].startswith("inferred from the folder")
     assert entries["feed#1"]["published"] == "2011-10-06"
     assert entries["feed#1"]["published_note"] == "given in the record ('date_publish')"
     assert entries["preorders"]["published_note"] == "given in the record ('published')"
@@ -165,7 +167,7 @@ def test_html_report_shows_where_texts_and_dates_came_from(
     assert "<code>" + str(MIXED / "feed.jsonl") + "</code> · row 1 · field" in table
     assert "main text extracted from the page by trafilatura" in table
     assert "text kept in <code>" + str(run[1].parent / "report.texts" / "feed#1.txt") in table
-    assert "no date found" in table  # iphone_cases.html
+    assert "inferred from the folder" in table  # iphone_cases.html
 
 
 def test_facts_say_where_the_text_came_from() -> None:
