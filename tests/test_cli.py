@@ -22,13 +22,15 @@ def test_run_json_to_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     report = Report.model_validate(data)
     assert {a.id for a in report.articles} == {"000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"}
     # schema 2 lists the stories: the two seed articles tell one
     assert [sorted(s["articles"]) for s in data["stories"]] == [
         ["000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"]
     ]
+    # schema 3 lists copies: the two seed articles are separate reports, not copies
+    assert data["copies"] == []
     for finding in data["findings"]:
         assert {
             "id",

@@ -316,14 +316,18 @@ def test_a_schema_1_report_without_stories_is_still_read(
     tmp_path: Path, bridge_report: Path
 ) -> None:
     data = json.loads(bridge_report.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2 and data["stories"]
-    data["schema_version"] = 1
-    del data["stories"]
-    old = tmp_path / "old.json"
-    old.write_text(json.dumps(data), encoding="utf-8")
+    assert data["schema_version"] == 3 and data["stories"] and "copies" in data
     ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
-    read = _json(str(BRIDGE / "gold.yaml"), "--report", str(old))
-    assert read["items"] == ran["items"]
-    data["schema_version"] = 3
+    old = tmp_path / "old.json"
+    # schema 2 had no copies, schema 1 no stories either: both are still read
+    del data["copies"]
+    for version in (2, 1):
+        data["schema_version"] = version
+        if version == 1:
+            del data["stories"]
+        old.write_text(json.dumps(data), encoding="utf-8")
+        read = _json(str(BRIDGE / "gold.yaml"), "--report", str(old))
+        assert read["items"] == ran["items"]
+    data["schema_version"] = 4
     old.write_text(json.dumps(data), encoding="utf-8")
     assert "[E219]" in _eval(str(BRIDGE / "gold.yaml"), "--report", str(old)).stderr

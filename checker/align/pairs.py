@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
 
+from checker.align.blocking import ArticlePairs
 from checker.align.claim_comparisons import claim_comparisons, title_words
 from checker.align.claims import may_conflict
 from checker.align.compare import (
@@ -122,8 +123,15 @@ def _widen(ev: Evidence, start: int, end: int) -> Evidence:
 class PairBuilder:
     """Builds every comparison for a set of articles."""
 
-    def __init__(self, articles: dict[str, Article], vocab, gazetteer) -> None:
+    def __init__(
+        self,
+        articles: dict[str, Article],
+        vocab,
+        gazetteer,
+        pairs: ArticlePairs | None = None,
+    ) -> None:
         self.articles = articles
+        self.pairs = pairs or ArticlePairs()
         self.vocab = vocab
         self.gazetteer = gazetteer
         self._claim_at: dict[tuple[str, int], ClaimFact] = {}
@@ -208,7 +216,7 @@ class PairBuilder:
 
         out: list[Comparison] = []
         for pair in align_events(
-            clusters, self.type_of, self.gazetteer, same_story, self.recurring
+            clusters, self.type_of, self.gazetteer, same_story, self.recurring, self.pairs
         ):
             out.extend(self.event_comparisons(pair))
         out.extend(self.standalone_counts(facts, same_names_story, out))
@@ -232,13 +240,20 @@ class PairBuilder:
                 same_story,
                 out,
                 titles,
+                self.pairs,
             )
         )
         out.extend(self.role_comparisons(facts))
         from checker.align.statements import statement_comparisons  # imports this module
 
-        out.extend(statement_comparisons(facts, same_story, sentence_of, out, self.articles))
-        out.extend(first_comparisons(facts, same_story, lambda k: self.label("synonyms", k) or k))
+        out.extend(
+            statement_comparisons(facts, same_story, sentence_of, out, self.articles, self.pairs)
+        )
+        out.extend(
+            first_comparisons(
+                facts, same_story, lambda k: self.label("synonyms", k) or k, self.pairs
+            )
+        )
         return [self.finish(c) for c in out]
 
     def finish(self, c: Comparison) -> Comparison:
@@ -477,7 +492,11 @@ class PairBuilder:
 
         out: list[Comparison] = []
         pairs = count_pairs(
-            facts, same_story, stated_time, lambda s, t: time_relation(s, t) == "disjoint"
+            facts,
+            same_story,
+            stated_time,
+            lambda s, t: time_relation(s, t) == "disjoint",
+            self.pairs,
         )
         for x, y in pairs:
             sx = Side(x.evidence.article, x.evidence, x.text, highlight=(x.start, x.end))
@@ -531,7 +550,7 @@ class PairBuilder:
             subject = self._role_subject(role, org)
             best: dict[tuple[str, str, str, str], Comparison] = {}
             for x, y in combinations(roles, 2):
-                if x.evidence.article == y.evidence.article:
+                if not self._compared(x, y):
                     continue
                 x, y = sorted((x, y), key=lambda r: r.evidence.article)
                 same = same_person(x.person_key, y.person_key)
@@ -572,6 +591,10 @@ class PairBuilder:
         out.extend(self._same_person_roles(facts, orgs, compared))
         return out
 
+    def _compared(self, x: RoleFact, y: RoleFact) -> bool:
+        ax, ay = x.evidence.article, y.evidence.article
+        return ax != ay and self.pairs.compared(ax, ay)
+
     def _role_subject(self, role: str, org: str | None) -> str:
         entry = self.vocab.get("roles", role)
         label = entry.label if entry is not None else role
@@ -589,10 +612,17 @@ class PairBuilder:
         financial officer) or the same title at another organisation ('Airbus CEO' vs 'EADS
         North America CEO')."""
         names = {f.article: {_org_key(n, self.vocab) for n in f.names} for f in facts}
-        roles = [r for f in facts for r in f.roles]
+        # One person has one surname: only roles of one surname can match (`_full_name_match`).
+        by_surname: dict[str, list[RoleFact]] = defaultdict(list)
+        for f in facts:
+            for r in f.roles:
+                words = fold(r.person_key).split()
+                if words:
+                    by_surname[words[-1]].append(r)
+        pairs = (p for rs in by_surname.values() for p in combinations(rs, 2))
         best: dict[tuple[str, str, str, str], tuple[int, Comparison]] = {}
-        for x, y in combinations(roles, 2):
-            if x.evidence.article == y.evidence.article:
+        for x, y in pairs:
+            if not self._compared(x, y):
                 continue
             x, y = sorted((x, y), key=lambda r: r.evidence.article)
             key = _person_pair(x, y)

@@ -8,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 2  # 2: `stories` added
+from checker.models.copies import CopyGroup
+
+SCHEMA_VERSION = 3  # 2: `stories` added; 3: `copies` added
 
 
 class Verdict(StrEnum):
@@ -83,4 +85,8 @@ class Report(BaseModel):
     summary: dict[str, int] = Field(default_factory=dict)
     stories: list[StoryEntry] = Field(
         default_factory=list, description="since schema 2: the stories the articles were grouped in"
+    )
+    copies: list[CopyGroup] = Field(
+        default_factory=list,
+        description="since schema 3: near-duplicate articles, each compared with its original only",
     )
