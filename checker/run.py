@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import __version__
+from checker.align.blocking import ArticlePairs, fold_copy_agreements
+from checker.align.copies import find_copies
 from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
 from checker.align.score import load_weights
-from checker.align.story import Story, group_stories
+from checker.align.story import Story, group_stories, with_copies
 from checker.errors import CheckerError
 from checker.extract.pipeline import Context, Extractor
 from checker.ingest import load_paths
@@ -128,17 +130,29 @@ def check(
         sentence_of[art.id] = adoc.sentence_finder()
 
     by_id = {a.id: a for a in kept}
-    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)
+    copies = find_copies(kept)
+    article_pairs = ArticlePairs(copies)
+    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs)
     comparisons = builder.build(facts, sentence_of)
-    stories = group_stories(facts)
-    frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx))
+    # A copy tells its original's story: only originals and other articles are grouped.
+    stories = with_copies(
+        group_stories([f for f in facts if f.article not in article_pairs.original_of]), copies
+    )
+    frames = align_frames(
+        facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx), article_pairs
+    )
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
-    findings = mark_inferred_dates(engine.run(comparisons), by_id, {f.article: f for f in facts})
+    findings, folded = fold_copy_agreements(engine.run(comparisons), article_pairs)
+    findings = mark_inferred_dates(findings, by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)
     summary["problems"] = len(problems)
+    summary["copies"] = len(article_pairs.original_of)
+    summary["copy_agreements_not_listed"] = folded
+    summary["article_pairs"] = article_pairs.total(by_id)
+    summary["frame_pairs"] = len(frames.decisions)
     report = Report(
         tool_version=__version__,
         articles=[article_entry(a) for a in kept],
@@ -146,6 +160,7 @@ def check(
         problems=problems,
         summary=summary,
         stories=[StoryEntry(id=s.id, articles=list(s.articles), label=s.label) for s in stories],
+        copies=copies,
     )
     return RunResult(
         report=report,

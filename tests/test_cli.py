@@ -36,6 +36,8 @@ def test_run_json_to_file(tmp_path: Path) -> None:
     assert [sorted(s["articles"]) for s in data["stories"]] == [
         ["000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"]
     ]
+    # schema 3 lists copies: the two seed articles are separate reports, not copies
+    assert data["copies"] == []
     for finding in data["findings"]:
         assert {
             "id",

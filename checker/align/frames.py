@@ -1,7 +1,8 @@
 """Compare fact frames across the articles of one story.
 
 1. Blocking: frames of different articles in the same story with the same attribute and measure
-   are candidates (`candidates`).
+   are candidates, for the article pairs that `checker.align.blocking` compares (a copy meets
+   its original only).
 2. Gates: rules that stop a candidate with a stated reason (background against the story's own
    fact, different currencies or time zones): `checker.align.gates`.
 3. Scoring: the registered features, weighed by `rules/weights.yaml`, give the probability that
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
 from checker.align.features import FeatureValue, compute
 from checker.align.gates import gate
@@ -65,7 +67,9 @@ def align_frames(
     weights: Weights,
     cumulative: set[str],
     fallbacks: frozenset[str] = frozenset(),
+    pairs: ArticlePairs | None = None,
 ) -> FrameAlignment:
+    pairs = pairs or ArticlePairs()
     story_of = {a: s.id for s in stories for a in s.articles}
     years = story_years(facts, articles, story_of)
     by_story: dict[str | None, list[Frame]] = defaultdict(list)
@@ -84,12 +88,10 @@ def align_frames(
         per_article: dict[str, list[Frame]] = defaultdict(list)
         for fr in frames:
             per_article[fr.article].append(fr)
-        names = sorted(per_article)
-        for i, x in enumerate(names):
-            for y in names[i + 1 :]:
-                found = _pair(per_article[x], per_article[y], articles, weights, cumulative)
-                decisions.extend(found.decisions)
-                comparisons.extend(found.comparisons)
+        for x, y in pairs.pairs(per_article, str):
+            found = _pair(per_article[x], per_article[y], articles, weights, cumulative)
+            decisions.extend(found.decisions)
+            comparisons.extend(found.comparisons)
     return FrameAlignment(comparisons, decisions)
 
 

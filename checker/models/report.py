@@ -8,7 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 4  # 2: `stories`; 3: `published_earliest`/`_latest`; 4: where texts came from
+from checker.models.copies import CopyGroup
+
+# 2: `stories`; 3: `published_earliest`/`_latest` and `copies`; 4: where texts came from
+SCHEMA_VERSION = 4
 
 
 class Verdict(StrEnum):
@@ -101,4 +104,8 @@ class Report(BaseModel):
     summary: dict[str, int] = Field(default_factory=dict)
     stories: list[StoryEntry] = Field(
         default_factory=list, description="since schema 2: the stories the articles were grouped in"
+    )
+    copies: list[CopyGroup] = Field(
+        default_factory=list,
+        description="since schema 3: near-duplicate articles, each compared with its original only",
     )
