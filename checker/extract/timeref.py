@@ -99,9 +99,10 @@ def previous_timex(adoc: ArticleDoc, file_offset: int) -> Timex | None:
 def time_for_token(adoc: ArticleDoc, tok: Token) -> tuple[Timex | None, bool]:
     """(timex, inherited) for a word naming an event.
 
-    Stated times come from the word's own clause, else from a relative clause on the word,
-    else from a time expression that the clause modifies ("in late November 2019, when …"), else from a sentence-initial time expression.
-    Otherwise the time is carried over from the narrative (inherited=True).
+    Stated times come from the word's own clause, else from a relative clause on the word, else
+    from a time expression that the clause modifies ("in early March, when …"), else from a
+    sentence-initial time expression. Otherwise the time is carried over from the narrative
+    (inherited=True).
     """
     by_token = _timex_tokens(adoc)
     head = clause_head(tok)
