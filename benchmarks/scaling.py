@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BBC = Path("/work/shared/benchmarks/bbc_news/bbc-fulltext.tar.gz")
+BBC = ROOT.parent / "shared" / "benchmarks" / "bbc_news" / "bbc-fulltext.tar.gz"
 OUTLETS = [
     "Coastal Wire",
     "Daily Ledger",
@@ -103,10 +103,29 @@ def bbc_folder(folder: Path, articles: list[tuple[str, list[str]]], n: int) -> N
         (folder / f"b{k:04d}.txt").write_text(f"{title}\n\n{paras[0]}\n", encoding="utf-8")
 
 
+def _read_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the values checker reads in `text` (its fact frames): the figures whose change
+    the copies mechanism can be asked to find. A figure checker does not read at all ("jumped
+    155%") measures extraction, not copies, and is left alone."""
+    from checker.extract.pipeline import Extractor
+    from checker.models.article import Article
+
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    art = Article(id="probe", path=Path("probe.txt"), text=text, title="probe")
+    return [(fr.start, fr.end) for fr in _EXTRACTOR(art).frames]
+
+
+_EXTRACTOR = None
+
+
 def _changed(paragraph: str) -> tuple[str, str] | None:
-    """The paragraph with its first figure (not a year) changed, and the new figure."""
+    """The paragraph with its first figure (not a year) that checker reads as a value changed,
+    and the new figure."""
+    spans = _read_spans(paragraph)
     for m in re.finditer(r"(?<![\w.,])\d{1,3}(?![\w.,]*\d)(?!\w)", paragraph):
-        if YEAR.match(m.group(0)):
+        if YEAR.match(m.group(0)) or not any(a <= m.start() < b for a, b in spans):
             continue
         new = str(int(m.group(0)) * 2 + 3)
         return paragraph[: m.start()] + new + paragraph[m.end() :], new
@@ -118,7 +137,7 @@ def copies_folder(
 ) -> dict[str, str]:
     """`stories` short BBC stories (headline and two paragraphs), each published `copies` times
     with its outlet's headline and credit line; in the first `changed` stories that state a
-    figure, copy CHANGED_COPY changes it. Returns {changed copy's id: its new figure}."""
+    figure checker reads as a value, copy CHANGED_COPY changes it. Returns {changed copy's id: its new figure}."""
     folder.mkdir()
     expected: dict[str, str] = {}
     for s, (title, paras) in enumerate(articles[:stories]):
