@@ -137,7 +137,8 @@ def copies_folder(
 ) -> dict[str, str]:
     """`stories` short BBC stories (headline and two paragraphs), each published `copies` times
     with its outlet's headline and credit line; in the first `changed` stories that state a
-    figure checker reads as a value, copy CHANGED_COPY changes it. Returns {changed copy's id: its new figure}."""
+    figure checker reads as a value, copy CHANGED_COPY changes it. Returns {changed copy's id:
+    its new figure}."""
     folder.mkdir()
     expected: dict[str, str] = {}
     for s, (title, paras) in enumerate(articles[:stories]):
