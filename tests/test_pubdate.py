@@ -177,3 +177,18 @@ def test_guesses_are_not_passed_on_and_other_folders_do_not_count(tmp_path) -> N
     dated = {a.id: a for a in date_from_siblings(arts)}
     assert dated["a"].published_inferred  # a guess from its own text ...
     assert dated["b"].published is None  # ... is not passed on, and y/ is another story
+
+
+def test_a_month_floor_gives_way_to_the_folder_a_pinned_day_does_not(tmp_path) -> None:
+    from checker.ingest.siblings import date_from_siblings
+
+    arts = [
+        _art(tmp_path, "a", "Strike\n\nThe strike began on Monday.", "2021-03-17"),
+        _art(tmp_path, "b", "Strike\n\nTalks failed in March 2021, and the strike began."),
+        _art(tmp_path, "c", "Strike\n\nThe strike began on March 15, 2021, the union said."),
+    ]
+    assert arts[1].published == date(2021, 3, 1) and arts[1].published_precision == "month"
+    dated = {a.id: a for a in date_from_siblings(arts)}
+    assert dated["b"].published == date(2021, 3, 17)
+    assert "the text alone: inferred from the text" in dated["b"].published_note
+    assert dated["c"].published == date(2021, 3, 15)  # its own day stands

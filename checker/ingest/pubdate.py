@@ -47,6 +47,7 @@ class DateGuess:
     earliest: date | None
     latest: date | None  # None: nothing in the text bounds it from above
     evidence: tuple[str, ...] = field(default=())  # the expressions that decided, quoted
+    precision: Granularity | None = None  # the finest evidence: DAY when a day is pinned
 
     @property
     def note(self) -> str:
@@ -187,7 +188,10 @@ def guess_published(body: str) -> DateGuess | None:
     # only by "last year" still leaves every day of that year open
     if (low.baseline or _coarse(low.timex)) and all(_coarse(resolved[i]) for i in hits):
         return DateGuess(None, floor, ceiling, tuple(evidence))
-    return DateGuess(day=day, earliest=floor, latest=ceiling, evidence=tuple(evidence))
+    order = list(Granularity)
+    grains = [low.timex.interval.granularity] + [resolved[i].interval.granularity for i in hits]
+    precision = min(grains, key=order.index)  # type: ignore[arg-type]
+    return DateGuess(day, floor, ceiling, tuple(evidence), Granularity(precision))
 
 
 def _coarse(t: Timex) -> bool:

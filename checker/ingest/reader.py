@@ -266,6 +266,7 @@ def _dated(meta: Meta, body: str) -> dict[str, Any]:
     inferred = False
     note: str | None = None
     earliest = latest = None
+    precision: str | None = None
     if published is not None:
         inferred = meta.flag("published_inferred")
         note = meta.text("published_note") or (
@@ -276,12 +277,14 @@ def _dated(meta: Meta, body: str) -> dict[str, Any]:
         if guess is not None:
             published, note, inferred = guess.day, guess.note, guess.day is not None
             earliest, latest = guess.earliest, guess.latest
+            precision = guess.precision.value if guess.precision else None
     return {
         "published": published,
         "published_inferred": inferred,
         "published_note": note,
         "published_earliest": earliest,
         "published_latest": latest,
+        "published_precision": precision,
     }
 
 

@@ -1,9 +1,10 @@
 """Date an article its own text cannot date from the articles kept beside it.
 
 A folder normally holds one story, told by several outlets within a few days. When an article
-states no date and its text pins no day (only "on Sunday" and a year, say), the earliest date
-stated by the other articles of its folder that its text allows is a far better guess than none:
-relative days then resolve to the story's week instead of staying unresolved. Only dates given
+states no date and its text pins no day (only "on Sunday" and a year, or "on or after March
+2021"), the earliest date stated by the other articles of its folder that its text allows is a
+far better guess: relative days then resolve to the story's week, not to a month's first day
+or not at all. Only dates given
 in metadata are used, never other guesses, and the note says where the date came from.
 """
 
@@ -21,6 +22,11 @@ def _allowed(art: Article, day: date) -> bool:
     return (low is None or low <= day) and (high is None or day <= high)
 
 
+def _loose(art: Article) -> bool:
+    """A date the text gave without pinning a day ('on or after March 2021' read as March 1)."""
+    return art.published_inferred and art.published_precision not in (None, "day")
+
+
 def date_from_siblings(articles: Sequence[Article]) -> list[Article]:
     """`articles`, each undated one dated by the earliest stated date of its folder it allows."""
     stated: dict[object, list[tuple[date, str]]] = defaultdict(list)
@@ -29,7 +35,7 @@ def date_from_siblings(articles: Sequence[Article]) -> list[Article]:
             stated[art.path.parent].append((art.published, art.id))
     out = []
     for art in articles:
-        if art.published is None:
+        if art.published is None or _loose(art):
             options = sorted(
                 (d, aid) for d, aid in stated.get(art.path.parent, []) if _allowed(art, d)
             )

@@ -38,6 +38,11 @@ class Article(BaseModel):
     published_earliest: date | None = Field(
         None, description="for an inferred date: the earliest day the text allows"
     )
+    published_precision: str | None = Field(
+        None,
+        description="for a date inferred from the text: how fine its evidence is ('day' when a "
+        "day is pinned, 'month' for 'on or after March 2021'...)",
+    )
     published_latest: date | None = Field(
         None, description="for an inferred date: the latest day the text allows (None: open)"
     )
