@@ -13,12 +13,20 @@ from rich.console import Console
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     ExcludeOption,
+    Executor,
+    ExecutorOption,
+    FactsDirOption,
     FollowSymlinksOption,
     IncludeOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
+    SchedulerOption,
+    exec_options,
     read_limits,
     rule_set_failure,
 )
@@ -59,6 +67,12 @@ def run(
     follow_symlinks: FollowSymlinksOption = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    executor: ExecutorOption = Executor.local,
+    scheduler: SchedulerOption = None,
+    facts_dir: FactsDirOption = None,
 ) -> None:
     """Check a folder of articles and report conflicts and agreements between them."""
     from checker.commands.checked import check_outputs, checked, write_output
@@ -66,7 +80,15 @@ def run(
 
     check_outputs(output)
     limits = read_limits(max_bytes, follow_symlinks, include, exclude)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(
+        jobs,
+        cache,
+        no_cache,
+        executor=executor.value,
+        scheduler=scheduler,
+        facts_dir=facts_dir,
+    )
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     report = result.report
 
     by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
@@ -132,6 +154,7 @@ def facts(
 
 def _register() -> None:
     from checker.commands.baseline import baseline_command
+    from checker.commands.cache import cache_app
     from checker.commands.ci import ci_command
     from checker.commands.eval import eval_command
     from checker.commands.rule import rule
@@ -142,6 +165,7 @@ def _register() -> None:
     app.command("eval")(eval_command)
     app.command("ci")(ci_command)
     app.command("baseline")(baseline_command)
+    app.add_typer(cache_app, name="cache")
     try:
         from checker.commands.timex import timex
     except ImportError:  # pragma: no cover - while the command is being written

@@ -7,6 +7,7 @@ Ranges:
     E0xx  input articles (ingest)          W0xx  input articles
     E1xx  rule and vocabulary files        W1xx  rule and vocabulary files
     E2xx  configuration and command line   W2xx  configuration and command line
+    E3xx  facts cache and executors        W3xx  facts cache and executors
 
 Attributes of `Errors` / `Warnings` read as ``"[E101] unknown key …"`` (the code is
 prefixed, spaCy style), so a call site can simply do
@@ -131,6 +132,12 @@ class Errors(metaclass=_WithCodes):
     E226 = "cannot write baseline file: {reason}"
     E227 = "cannot write output file: {reason}"
 
+    # --- E3xx: facts cache and executors ----------------------------------------------
+    E301 = "cannot clear the facts cache: {reason}"
+    E302 = "{feature} needs the optional '{extra}' extra: pip install \"checker[{extra}]\""
+    E303 = "cannot reach the Dask scheduler at '{address}': {reason}"
+    E304 = "cannot write facts as Parquet: {reason}"
+
 
 class Warnings(metaclass=_WithCodes):
     # --- W0xx: input articles -------------------------------------------------------
@@ -148,6 +155,11 @@ class Warnings(metaclass=_WithCodes):
     W210 = "claim of finding {finding} does not match '{file}' at {start}:{end}; was the article changed after the report was made?"  # noqa: E501
     W211 = "--since {rev}: {reason}; {fallback}"
     W212 = "stale baseline entry {fingerprint} ({rule} {subject}): no longer found"
+
+    # --- W3xx: facts cache and executors ----------------------------------------------
+    W301 = "facts cache not used ({reason}); every article is extracted"
+    W302 = "facts cache file was unreadable ({reason}); started afresh"
+    W303 = "cached facts of article '{article}' are unreadable ({reason}); extracted again"
 
 
 class _Fields(dict[str, Any]):

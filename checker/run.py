@@ -13,8 +13,9 @@ from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
 from checker.align.score import load_weights
 from checker.align.story import Story, group_stories, with_copies
-from checker.errors import CheckerError
-from checker.extract.pipeline import Context, Extractor
+from checker.errors import CheckerError, CheckerWarning
+from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
+from checker.extract.pipeline import Context
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.ingest.siblings import date_from_siblings
@@ -26,6 +27,7 @@ from checker.rules.engine import OPERATORS, Engine
 from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
+from checker.rules.schema import Rule
 
 ProgressFn = Callable[[str], None]
 WEIGHTS_FILE = Path("align") / "weights.yaml"
@@ -84,6 +86,8 @@ class RunResult:
     facts: list[ArticleFacts] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)  # every frame pair considered
+    warnings: list[CheckerWarning] = field(default_factory=list)  # about the run, not articles
+    rules: list[Rule] = field(default_factory=list)  # the rule set the run judged with
 
 
 def _problem(err: CheckerError) -> Problem:
@@ -97,8 +101,10 @@ def check(
     preview: bool = False,
     progress: ProgressFn | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    options: ExecOptions = IN_PROCESS,
 ) -> RunResult:
     """Check the articles under `paths`. Broken articles become report problems, not exceptions.
+    `options` say how extraction runs (processes, cache, Dask); the findings never depend on it.
 
     Raises `RuleSetError` when the rules folder is invalid (a usage error: nothing can be judged).
     """
@@ -109,25 +115,12 @@ def check(
     articles = date_from_siblings(articles)
     problems = [_problem(e) for e in errors]
 
-    ctx = Context(rules_dir=root)
-    extractor = Extractor(ctx)
-    facts: list[ArticleFacts] = []
-    sentence_of: dict[str, Callable[[int], int]] = {}
-    kept: list[Article] = []
-    for art in articles:
-        if progress is not None:
-            progress(art.id)
-        try:
-            adoc = extractor.read(art)
-        except CheckerError:
-            raise
-        except Exception as exc:  # one article must never sink the run
-            reason = f"{type(exc).__name__}: {exc}"
-            problems.append(_problem(CheckerError.make("E009", path=str(art.path), reason=reason)))
-            continue
-        kept.append(art)
-        facts.append(adoc.to_facts(ctx.vocab))
-        sentence_of[art.id] = adoc.sentence_finder()
+    ctx = Context(rules_dir=root, loaded_vocab=ruleset.vocab)
+    got = extract_all(articles, ctx, options, progress)
+    problems += [_problem(e) for e in got.problems]
+    kept = got.articles
+    facts = [x.facts for x in got.extracted]
+    sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
 
     by_id = {a.id: a for a in kept}
     copies = find_copies(kept)
@@ -138,6 +131,10 @@ def check(
     stories = with_copies(
         group_stories([f for f in facts if f.article not in article_pairs.original_of]), copies
     )
+    if options.facts_dir is not None:
+        from checker.execute.parquet import write_facts
+
+        write_facts(options.facts_dir, got.extracted, stories)
     frames = align_frames(
         facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx), article_pairs
     )
@@ -168,4 +165,6 @@ def check(
         facts=facts,
         stories=stories,
         decisions=frames.decisions,
+        warnings=got.warnings,
+        rules=list(ruleset.rules),
     )

@@ -106,7 +106,9 @@ def group_stories(
 def _story(k: int, facts: Sequence[ArticleFacts], members: list[int]) -> Story:
     counts: Counter[str] = Counter()
     for i in members:
-        counts.update(set(facts[i].names))
+        # Sorted, not a set: ties in `most_common` keep insertion order, and a set's order
+        # changes from one process to the next (string hashing), and the label with it.
+        counts.update(sorted(set(facts[i].names)))
     shared = [w for w, c in counts.most_common(6) if c == len(members) or len(members) == 1]
     return Story(
         id=f"S{k + 1}",

@@ -18,14 +18,18 @@ from checker.ci.baseline import (
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     ExcludeOption,
     FollowSymlinksOption,
     IncludeOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
     check_outputs,
     checked,
+    exec_options,
     fail,
     read_limits,
 )
@@ -56,6 +60,9 @@ def baseline_command(
     follow_symlinks: FollowSymlinksOption = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Record the current conflicts so reviewed ones stop failing `checker ci --baseline`."""
     check_outputs(output)
@@ -76,7 +83,8 @@ def baseline_command(
     except CheckerError as err:
         raise fail(err.one_line()) from None
     limits = read_limits(max_bytes, follow_symlinks, include, exclude)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(jobs, cache, no_cache)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     try:
         with locked(output):  # acknowledgements made during the run are kept
             previous = load_baseline(output) if output.exists() else None

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from checker.errors import EXIT_ERROR, CheckerError, RuleSetError
+from checker.execute.extract import EXECUTORS, IN_PROCESS, ExecOptions
 from checker.ingest.files import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, ReadLimits
 from checker.models.report import Problem
 from checker.run import ProgressFn, RunResult
@@ -155,6 +157,85 @@ ExcludeOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes that extract articles (default: the number of cores; 1: this one only)",
+        show_default=False,
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Facts cache folder (default: $CHECKER_CACHE_DIR, else .checker-cache here)",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the facts cache")
+]
+
+
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+ExecutorOption = Annotated[
+    Executor, typer.Option("--executor", help="Where articles are extracted: local cores or Dask")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler (default: a local cluster of --jobs)",
+    ),
+]
+FactsDirOption = Annotated[
+    Path | None,
+    typer.Option("--facts-dir", help="Also write the facts as Parquet, by story, here"),
+]
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def exec_options(
+    jobs: int | None,
+    cache: Path | None,
+    no_cache: bool,
+    *,
+    executor: str = "local",
+    scheduler: str | None = None,
+    facts_dir: Path | None = None,
+) -> ExecOptions:
+    """How a command runs extraction, from its options (see `checker.execute`)."""
+    from checker.cache.store import default_cache_dir
+
+    if executor not in EXECUTORS:
+        problem = f"'{executor}' is not one of {', '.join(EXECUTORS)}"
+        raise fail(CheckerError.make("E205", key="--executor", problem=problem).one_line())
+    if scheduler is not None and executor != "dask":
+        problem = "a scheduler address needs --executor dask"
+        raise fail(CheckerError.make("E205", key="--scheduler", problem=problem).one_line())
+    return ExecOptions(
+        jobs=jobs or default_jobs(),
+        cache_dir=None if no_cache else (cache or default_cache_dir()),
+        executor=executor,
+        scheduler=scheduler,
+        facts_dir=facts_dir,
+    )
+
+
 def read_limits(
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_symlinks: bool = False,
@@ -175,6 +256,7 @@ def checked(
     rules_dir: Path | None = None,
     preview: bool = False,
     limits: ReadLimits = DEFAULT_LIMITS,
+    options: ExecOptions = IN_PROCESS,
 ) -> RunResult:
     from checker.run import check
 
@@ -188,12 +270,19 @@ def checked(
     try:
         with progress_bar(count_articles(targets, limits), console) as progress:
             result = check(
-                targets, rules_dir=rules_dir, preview=preview, progress=progress, limits=limits
+                targets,
+                rules_dir=rules_dir,
+                preview=preview,
+                progress=progress,
+                limits=limits,
+                options=options,
             )
     except RuleSetError as err:
         raise rule_set_failure(err) from None
     except CheckerError as err:
         raise fail(err.one_line()) from None
+    for warning in result.warnings:
+        typer.echo(safe_terminal(warning.one_line()), err=True)
     echo_problems(result.report.problems)
     if not result.report.articles:
         raise fail("[E007] no article could be read; nothing was checked")

@@ -25,14 +25,18 @@ from checker.ci.triage import CiOutcome, triage
 from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
+    CacheOption,
     ExcludeOption,
     FollowSymlinksOption,
     IncludeOption,
+    JobsOption,
     MaxBytesOption,
+    NoCacheOption,
     PreviewOption,
     RulesOption,
     check_outputs,
     checked,
+    exec_options,
     fail,
     output_failure,
     read_limits,
@@ -86,19 +90,19 @@ def ci_command(
     follow_symlinks: FollowSymlinksOption = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check articles in CI: exit 1 on new conflicts (see --baseline, --since, --fail-on)."""
-    from checker.rules.engine import OPERATORS
-    from checker.rules.loader import load_rules
-    from checker.rules.paths import default_rules_dir
-
     check_outputs(output, summary)
     try:
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
         raise fail(err.one_line()) from None
     limits = read_limits(max_bytes, follow_symlinks, include, exclude)
-    result = checked(paths, rules_dir=rules, preview=preview, limits=limits)
+    options = exec_options(jobs, cache, no_cache)
+    result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     targets = list(paths or [Path("seeds")])
     changes: Changes | None = changed_since(since, targets[0]) if since is not None else None
     outcome = triage(
@@ -110,8 +114,7 @@ def ci_command(
     )
     # Columns and end lines only where the quotes are in the file itself (not pages, exports).
     texts = {a.id: a.text for a in result.articles if a.origin is Origin.FILE}
-    ruleset = load_rules(rules or default_rules_dir(), OPERATORS)
-    text = _render(fmt, outcome, list(ruleset.rules), texts)
+    text = _render(fmt, outcome, result.rules, texts)
     if output is not None:
         write_output(output, text)
     else:

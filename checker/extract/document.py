@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import sentences
 from checker.models.article import Article
+from checker.models.extracted import Extracted, sentence_number
 from checker.models.facts import (
     ArticleFacts,
     ClaimFact,
@@ -28,10 +29,6 @@ from checker.models.frames import Frame
 from checker.models.time import Timex
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
-
-
-def _sentence_number(starts: list[int], file_offset: int) -> int:
-    return max(bisect.bisect_right(starts, file_offset) - 1, 0)
 
 
 # Where an item of each list `ArticleDoc.starting_in` searches starts (file offset).
@@ -86,9 +83,13 @@ class ArticleDoc:
     def sentence_finder(self) -> Callable[[int], int]:
         """file offset -> sentence number, holding only the sentence starts (not the spaCy
         doc: a run keeps one per article until alignment)."""
+        return partial(sentence_number, self.sentence_starts())
+
+    def sentence_starts(self) -> list[int]:
+        """File offset where each sentence starts."""
         if not self._sent_starts:
             self._sent_starts = [s.start_char + self.offset for s in self.doc.sents]
-        return partial(_sentence_number, self._sent_starts)
+        return self._sent_starts
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering file offsets [start, end), widened to whole tokens."""
@@ -167,6 +168,10 @@ class ArticleDoc:
             names=self.names(vocab),
             keywords=self.keywords(),
         )
+
+    def to_extracted(self, vocab=None) -> Extracted:
+        """What alignment needs of the article, without the spaCy doc."""
+        return Extracted(facts=self.to_facts(vocab), sentence_starts=tuple(self.sentence_starts()))
 
     def keywords(self) -> list[str]:
         """Folded noun lemmas: short articles on one story share them even when few names."""

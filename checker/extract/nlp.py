@@ -109,6 +109,29 @@ def parse(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+BATCH_SIZE = 16  # texts spaCy reads together: its matrix work is cheaper per text in batches
+
+
+def parse_many(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+    """`parse` of every text, short texts batched through `nlp.pipe` (the same documents, in
+    less time). A text spaCy fails on gets its exception in place of a document."""
+    out: list[Doc | Exception | None] = [None] * len(texts)
+    short = [i for i, text in enumerate(texts) if len(text) <= CHUNK_CHARS]
+    try:
+        docs = nlp.pipe((texts[i] for i in short), batch_size=BATCH_SIZE)
+        for i, doc in zip(short, docs, strict=True):
+            out[i] = doc
+    except Exception:  # one bad text fails its batch: the rest are read alone
+        pass
+    for i, text in enumerate(texts):
+        if out[i] is None:
+            try:
+                out[i] = parse(nlp, text)
+            except Exception as exc:
+                out[i] = exc
+    return [doc for doc in out if doc is not None]
+
+
 def _chunks(text: str) -> list[str]:
     out: list[str] = []
     start = 0
@@ -124,9 +147,13 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-@cache
 def load_nlp(name: str | None = None) -> Language:
-    name = name or model_name()
+    """The spaCy pipeline `name` (default: `model_name()`), loaded once a process."""
+    return _load_nlp(name or model_name())
+
+
+@cache
+def _load_nlp(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:

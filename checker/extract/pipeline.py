@@ -6,7 +6,7 @@ order can be checked when the pipeline is built, not discovered halfway through 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,6 +21,8 @@ class Context:
 
     rules_dir: object | None = None  # Path of the rules folder (vocabulary lives in rules/vocab)
     model: str | None = None
+    # The vocabulary when the caller has it already (the rule set loads it): read once a run.
+    loaded_vocab: object | None = None
     _cache: dict[str, object] = field(default_factory=dict)
 
     @cached_property
@@ -28,6 +30,8 @@ class Context:
         from checker.rules.paths import default_rules_dir
         from checker.rules.vocab import load_vocabulary
 
+        if self.loaded_vocab is not None:
+            return self.loaded_vocab
         root = self.rules_dir or default_rules_dir()
         return load_vocabulary(root / "vocab")
 
@@ -36,6 +40,12 @@ class Context:
         from checker.extract.gazetteer import get_gazetteer
 
         return get_gazetteer()
+
+    @property
+    def model_name(self) -> str:
+        from checker.extract.nlp import model_name
+
+        return self.model or model_name()
 
     @cached_property
     def nlp(self):
@@ -126,10 +136,38 @@ class Extractor:
         self.context = context or Context()
         self.pipeline = build_pipeline(names)
 
+    def load(self) -> tuple[object, object, object]:
+        """Load what reading needs (spaCy, the gazetteer, the vocabulary) now, not on first use."""
+        return self.context.nlp, self.context.gazetteer, self.context.vocab
+
     def read(self, article: Article) -> ArticleDoc:
         from checker.extract.nlp import parse
 
-        doc = parse(self.context.nlp, article.body)
+        return self._annotate(article, parse(self.context.nlp, article.body))
+
+    def read_many(
+        self, articles: Sequence[Article]
+    ) -> Iterator[tuple[Article, ArticleDoc | Exception]]:
+        """`read` of every article, spaCy batching their texts. An article that fails gets its
+        exception in place of the document (a `CheckerError` is a usage error and is raised)."""
+        from checker.errors import CheckerError
+        from checker.extract.nlp import parse_many
+
+        docs = parse_many(self.context.nlp, [a.body for a in articles])
+        for article, doc in zip(articles, docs, strict=True):
+            if isinstance(doc, CheckerError):
+                raise doc
+            if isinstance(doc, Exception):
+                yield article, doc
+                continue
+            try:
+                yield article, self._annotate(article, doc)
+            except CheckerError:
+                raise
+            except Exception as exc:  # one article must never sink the run
+                yield article, exc
+
+    def _annotate(self, article: Article, doc) -> ArticleDoc:
         adoc = ArticleDoc(article=article, doc=doc)
         for spec in self.pipeline:
             spec.fn(adoc, self.context)
