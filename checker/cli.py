@@ -14,10 +14,12 @@ from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
     CacheOption,
+    ExcludeOption,
     Executor,
     ExecutorOption,
     FactsDirOption,
     FollowSymlinksOption,
+    IncludeOption,
     JobsOption,
     MaxBytesOption,
     NoCacheOption,
@@ -32,6 +34,7 @@ from checker.errors import EXIT_ERROR, RuleSetError
 from checker.textutil import safe_terminal
 
 if TYPE_CHECKING:
+    from checker.models.report import Report
     from checker.run import RunResult
 
 app = typer.Typer(
@@ -62,6 +65,8 @@ def run(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
@@ -74,7 +79,7 @@ def run(
     from checker.report import print_report
 
     check_outputs(output)
-    limits = read_limits(max_bytes, follow_symlinks)
+    limits = read_limits(max_bytes, follow_symlinks, include, exclude)
     options = exec_options(
         jobs,
         cache,
@@ -89,6 +94,7 @@ def run(
     by_suffix = {".json": ReportFormat.json, ".html": ReportFormat.html}
     chosen = fmt or (by_suffix.get(output.suffix) if output else None)
     if output is not None:
+        result.report = _with_texts(result, output)
         text = _rendered(chosen or ReportFormat.text, result)
         write_output(output, text)
         typer.echo(safe_terminal(f"report written to {output}"), err=True)
@@ -97,6 +103,17 @@ def run(
             print_report(report, Console())
         else:
             sys.stdout.write(_rendered(chosen, result))
+
+
+def _with_texts(result: RunResult, output: Path) -> Report:
+    """The report, after writing the texts of pages and export records beside `output`."""
+    from checker.commands.checked import output_failure
+    from checker.report.texts import save_texts
+
+    try:
+        return save_texts(result.report, result.articles, output)
+    except OSError as exc:
+        raise output_failure(output, exc) from None
 
 
 def _rendered(fmt: ReportFormat, result: RunResult) -> str:

@@ -70,6 +70,10 @@ class Errors(metaclass=_WithCodes):
     E011 = "leads outside the folder '{folder}' (to '{target}'); skipped (see --follow-symlinks)"
     E012 = "file has {size} bytes, more than --max-bytes {limit}; skipped"
     E013 = "file is {kind}, not a regular file; skipped"
+    E014 = "skipped: {kind} is not a supported type; supported: {opts}"
+    E015 = "row {row} {problem}; skipped"
+    E016 = "export file is invalid: {reason}"
+    E017 = "no article text found in the page ({reason}); skipped"
 
     # --- E1xx: rule and vocabulary files --------------------------------------------
     E101 = "unknown key '{key}' in {where}{suggestion}"

@@ -7,19 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import __version__
+from checker.align.blocking import ArticlePairs, fold_copy_agreements
+from checker.align.copies import find_copies
 from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
 from checker.align.score import load_weights
-from checker.align.story import Story, group_stories
+from checker.align.story import Story, group_stories, with_copies
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
 from checker.extract.pipeline import Context
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
+from checker.ingest.siblings import date_from_siblings
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import ArticleEntry, Problem, Report, StoryEntry, Verdict
+from checker.models.report import Problem, Report, StoryEntry, Verdict
+from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
+from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
 from checker.rules.schema import Rule
@@ -69,6 +74,11 @@ def cumulative(ctx: Context) -> set[str]:
     return {e.id for e in ctx.vocab.entries("attributes") if getattr(e, "cumulative", False)}
 
 
+def fallbacks(ctx: Context) -> frozenset[str]:
+    """Attributes a value gets when no cue word names it (a measure's default: 'length')."""
+    return frozenset(e.id for e in ctx.vocab.entries("attributes") if getattr(e, "fallback", False))
+
+
 @dataclass
 class RunResult:
     report: Report
@@ -102,6 +112,7 @@ def check(
     ruleset = load_rules(root, OPERATORS)
     engine = Engine.from_ruleset(ruleset, preview=preview)
     articles, errors = load_paths(paths, limits)
+    articles = date_from_siblings(articles)
     problems = [_problem(e) for e in errors]
 
     ctx = Context(rules_dir=root, loaded_vocab=ruleset.vocab)
@@ -112,38 +123,41 @@ def check(
     sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
 
     by_id = {a.id: a for a in kept}
-    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer)
+    copies = find_copies(kept)
+    article_pairs = ArticlePairs(copies)
+    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs)
     comparisons = builder.build(facts, sentence_of)
-    stories = group_stories(facts)
+    # A copy tells its original's story: only originals and other articles are grouped.
+    stories = with_copies(
+        group_stories([f for f in facts if f.article not in article_pairs.original_of]), copies
+    )
     if options.facts_dir is not None:
         from checker.execute.parquet import write_facts
 
         write_facts(options.facts_dir, got.extracted, stories)
-    frames = align_frames(facts, by_id, stories, weights_for(root), cumulative(ctx))
+    frames = align_frames(
+        facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx), article_pairs
+    )
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
-    findings = engine.run(comparisons)
+    findings, folded = fold_copy_agreements(engine.run(comparisons), article_pairs)
+    findings = mark_inferred_dates(findings, by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)
     summary["problems"] = len(problems)
+    summary["copies"] = len(article_pairs.original_of)
+    summary["copy_agreements_not_listed"] = folded
+    summary["article_pairs"] = article_pairs.total(by_id)
+    summary["frame_pairs"] = len(frames.decisions)
     report = Report(
         tool_version=__version__,
-        articles=[
-            ArticleEntry(
-                id=a.id,
-                path=str(a.path),
-                title=a.title,
-                published=a.published,
-                published_inferred=a.published_inferred,
-                published_note=a.published_note,
-            )
-            for a in kept
-        ],
+        articles=[article_entry(a) for a in kept],
         findings=findings,
         problems=problems,
         summary=summary,
         stories=[StoryEntry(id=s.id, articles=list(s.articles), label=s.label) for s in stories],
+        copies=copies,
     )
     return RunResult(
         report=report,

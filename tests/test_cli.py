@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -22,13 +23,21 @@ def test_run_json_to_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 4
     report = Report.model_validate(data)
     assert {a.id for a in report.articles} == {"000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"}
+    # schema 4 says which text the offsets refer to: for plain files, the file itself
+    for entry in data["articles"]:
+        assert entry["origin"] == "file" and entry["text_file"] == entry["path"]
+        text = Path(entry["path"]).read_text(encoding="utf-8")
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == entry["text_sha256"]
+    assert not (tmp_path / "report.texts").exists()  # nothing to copy for plain text files
     # schema 2 lists the stories: the two seed articles tell one
     assert [sorted(s["articles"]) for s in data["stories"]] == [
         ["000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"]
     ]
+    # schema 3 lists copies: the two seed articles are separate reports, not copies
+    assert data["copies"] == []
     for finding in data["findings"]:
         assert {
             "id",

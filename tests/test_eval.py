@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from checker.cli import app
 from checker.eval.match import find_quote, normalize, sentence_span
 from checker.eval.score import EvalResult
+from checker.models.report import SCHEMA_VERSION
 
 DATA = Path(__file__).parent / "data" / "eval"
 BRIDGE = DATA / "footbridge"
@@ -316,14 +317,26 @@ def test_a_schema_1_report_without_stories_is_still_read(
     tmp_path: Path, bridge_report: Path
 ) -> None:
     data = json.loads(bridge_report.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2 and data["stories"]
-    data["schema_version"] = 1
-    del data["stories"]
-    old = tmp_path / "old.json"
-    old.write_text(json.dumps(data), encoding="utf-8")
+    assert data["schema_version"] == 4 and data["stories"]
+    assert all(a["origin"] == "file" for a in data["articles"])
     ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
+    old = tmp_path / "old.json"
+    # schema 3: no word on where each article's text came from
+    data["schema_version"] = 3
+    new_fields = ("origin", "row", "source_line", "text_note", "text_sha256", "text_file")
+    data["articles"] = [
+        {k: v for k, v in a.items() if k not in new_fields} for a in data["articles"]
+    ]
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert _json(str(BRIDGE / "gold.yaml"), "--report", str(old))["items"] == ran["items"]
+    # schema 1: no stories, no range of an inferred date, no copies either
+    data["schema_version"] = 1
+    del data["stories"], data["copies"]
+    for art in data["articles"]:  # fields of schema 3
+        del art["published_earliest"], art["published_latest"]
+    old.write_text(json.dumps(data), encoding="utf-8")
     read = _json(str(BRIDGE / "gold.yaml"), "--report", str(old))
     assert read["items"] == ran["items"]
-    data["schema_version"] = 3
+    data["schema_version"] = SCHEMA_VERSION + 1  # a newer checker's report
     old.write_text(json.dumps(data), encoding="utf-8")
     assert "[E219]" in _eval(str(BRIDGE / "gold.yaml"), "--report", str(old)).stderr

@@ -244,3 +244,22 @@ def test_a_number_labelling_the_noun_before_it_is_no_value(tmp_path) -> None:
     )
     values = sorted(f.value for f in check([tmp_path]).facts[0].frames)
     assert values == [12]  # the toll; 'district 12' and 'plan 14' are labels
+
+
+def test_an_unnamed_value_takes_the_story_s_one_attribute_of_its_measure(tmp_path) -> None:
+    body_a = "Slide buries road\n\nThe slide buried the highway 6 km from the town, officials said."
+    body_b = "Highway cut\n\nThe slide buried 9 km of the highway near the town, police said."
+    _write(tmp_path, "a", "2025-03-02", body_a)
+    _write(tmp_path, "b", "2025-03-03", body_b)
+    result = check([tmp_path])
+    (d,) = [d for d in result.decisions if d.stage == "compared"]
+    assert {d.a.attribute, d.b.attribute} == {"distance"}
+    assert "the story's only length attribute is distance" in (d.a.adopted or d.b.adopted or "")
+    (finding,) = [f for f in result.report.findings if f.kind == "count"]
+    assert finding.verdict.value == "conflict"
+    assert "9 km is named by no word" in finding.explanation
+    # with a second named attribute of the measure, nothing says which one it would be
+    _write(tmp_path, "c", "2025-03-03", "Depth\n\nThe mud is 4 m deep on the highway, police said.")
+    result = check([tmp_path])
+    b_frames = next(f for f in result.facts if f.article == "b").frames
+    assert [(f.attribute, f.adopted) for f in b_frames] == [("length", None)]

@@ -148,3 +148,17 @@ def test_same_findings_mixed_with_unrelated_articles(tmp_path: Path, seeds_repor
     assert seed_findings == _signatures(seeds_report)
     mixed = [f for f in report.findings if len({c.article in seed_ids for c in f.claims}) > 1]
     assert mixed == [], [f.explanation for f in mixed]
+
+
+def test_same_findings_without_the_sidecar(tmp_path: Path, seeds_report: Report) -> None:
+    # Most saved articles carry no date: the dates inferred from the seeds' own text must not
+    # move "last fall" to another year or invent any other finding.
+    _copy_seeds(tmp_path, {A: "a.txt", B: "b.txt"}, sidecar=False)
+    report = check([tmp_path]).report
+    assert _signatures(report) == _signatures(seeds_report)
+    dates = {a.id: a for a in report.articles}
+    assert all(a.published_inferred for a in dates.values())
+    # the second seed tells of late November 2019 as past, and of a Saturday that was July 4
+    assert dates["b"].published_earliest.isoformat() == "2019-11-01"
+    assert dates["b"].published.year == 2020
+    assert "'Saturday'" in dates["b"].published_note

@@ -1,14 +1,16 @@
 """The real-news benchmark: checker on clusters of real multi-outlet coverage, scored on gold.
 
     python benchmarks/realnews/bench.py              # train per cluster, held-out totals only
+                                                     # (HELD-OUT and HELDOUT2 lines)
     python benchmarks/realnews/bench.py --details    # also every failed train item and every
                                                      # train conflict finding no gold item matches
 
 The split is fixed in `SPLIT.yaml` (made once, before any tuning, by `--make-split`: clusters
 ordered by the sha256 of their name, the first half train). Held-out clusters are scored as
-totals only: their items and findings are never printed. A cluster whose non-redistributable
-articles are missing (they are kept out of git) is run on the articles present, and the items
-that need a missing article are counted as skipped.
+totals only: their items and findings are never printed. The second held-out set (`heldout2`,
+built later and never tuned on) is scored the same way and printed as its own total line. A
+cluster whose non-redistributable articles are missing (they are kept out of git) is run on the
+articles present, and the items that need a missing article are counted as skipped.
 """
 
 from __future__ import annotations
@@ -65,6 +67,28 @@ class Tally:
             f"no_conflict passed {r('no_conflict')} · conflict findings matching gold {prec}"
             f" · {self.articles} articles, {self.skipped} items skipped"
         )
+
+
+SIDES = ("train", "heldout", "heldout2")
+
+
+def load_split() -> dict[str, list[str]]:
+    """`SPLIT.yaml` with every side present (heldout2 may be absent); a cluster listed on two
+    sides is an error, so a held-out cluster can never also be read as train."""
+    data = yaml.safe_load(SPLIT.read_text(encoding="utf-8")) or {}
+    split = {side: list(data.get(side) or []) for side in SIDES}
+    seen: dict[str, str] = {}
+    for side in SIDES:
+        for name in split[side]:
+            if name in seen:
+                raise SystemExit(f"SPLIT.yaml lists {name} under both {seen[name]} and {side}")
+            seen[name] = side
+    return split
+
+
+def held_out(split: dict[str, list[str]]) -> set[str]:
+    """Every cluster that is never read per item: the held-out set and the second one."""
+    return set(split["heldout"]) | set(split["heldout2"])
 
 
 def make_split(names: list[str]) -> dict[str, list[str]]:
@@ -131,14 +155,14 @@ def main(argv: list[str]) -> int:
         SPLIT.write_text(yaml.safe_dump(make_split(names)), encoding="utf-8")
         print(f"wrote {SPLIT}")
         return 0
-    split = yaml.safe_load(SPLIT.read_text(encoding="utf-8"))
-    unassigned = sorted(set(names) - set(split["train"]) - set(split["heldout"]))
+    split = load_split()
+    unassigned = sorted(set(names) - {n for side in SIDES for n in split[side]})
     if unassigned:
         print(f"not in SPLIT.yaml (not scored): {', '.join(unassigned)}")
-    if args.only and set(args.only) & set(split["heldout"]):
+    if args.only and set(args.only) & held_out(split):
         print("refusing: held-out clusters are scored only as a total")
         return 2
-    train, held = Tally(), Tally()
+    train, held, held2 = Tally(), Tally(), Tally()
     print("train")
     for name in split["train"]:
         if args.only and name not in args.only:
@@ -149,12 +173,14 @@ def main(argv: list[str]) -> int:
         print(f"  {name}: {t.line()}")
         train.add(t)
     if not args.only and not args.train:
-        for name in split["heldout"]:
-            if (CLUSTERS / name / "gold.yaml").is_file():
-                held.add(run_cluster(CLUSTERS / name, details=False))
+        for side, tally in (("heldout", held), ("heldout2", held2)):
+            for name in split[side]:
+                if (CLUSTERS / name / "gold.yaml").is_file():
+                    tally.add(run_cluster(CLUSTERS / name, details=False))
     print(f"TRAIN    ({train.clusters} clusters): {train.line()}")
     if not args.only and not args.train:
         print(f"HELD-OUT ({held.clusters} clusters): {held.line()}")
+        print(f"HELDOUT2 ({held2.clusters} clusters): {held2.line()}")
     return 0
 
 

@@ -3,7 +3,8 @@
     python benchmarks/realnews/fit_weights.py            # print the fitted weights
     python benchmarks/realnews/fit_weights.py --write    # and write them to rules/align/
 
-Examples are the frame pairs that pass the gates in the train clusters of `SPLIT.yaml`:
+Examples are the frame pairs that pass the gates in the train clusters of `SPLIT.yaml` (never a
+held-out cluster of either held-out set):
 - same fact (1): the two sentences are those of a gold conflict or agreement item;
 - not the same fact (0): the sentences are those of a gold no_conflict item, or the values
   differ and no gold conflict covers them (the gold is complete on conflicts);
@@ -31,7 +32,7 @@ from checker.run import check, cumulative
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench import present_gold  # noqa: E402  (a script beside this one)
+from bench import held_out, load_split, present_gold  # noqa: E402  (a script beside this one)
 
 ROOT = HERE.parents[1]
 WEIGHTS = ROOT / "rules" / "align" / "weights.yaml"
@@ -102,11 +103,12 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
     args = ap.parse_args(argv)
-    split = yaml.safe_load((HERE / "SPLIT.yaml").read_text(encoding="utf-8"))
+    split = load_split()
+    train = [name for name in split["train"] if name not in held_out(split)]
     cum = cumulative(Context())
     X: list[list[float]] = []
     y: list[int] = []
-    for name in split["train"]:
+    for name in train:
         folder = HERE / "clusters" / name
         if (folder / "gold.yaml").is_file():
             xs, ys = examples(folder, cum)

@@ -14,7 +14,11 @@ from validate_gold import front_matter  # noqa: E402  (a script beside this one)
 
 def main() -> None:
     split = yaml.safe_load((HERE / "SPLIT.yaml").read_text(encoding="utf-8"))
-    side = {n: "train" for n in split["train"]} | {n: "held-out" for n in split["heldout"]}
+    side = (
+        {n: "train" for n in split["train"]}
+        | {n: "held-out" for n in split["heldout"]}
+        | {n: "held-out 2" for n in split.get("heldout2") or []}
+    )
     print("| cluster | split | articles (in git / kept out) | gold items | sources |")
     print("|---|---|---|---|---|")
     for gold in sorted(HERE.glob("clusters/*/gold.yaml")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from checker.align.blocking import ArticlePairs
 from checker.align.claims import claim_pairs, same_milestone, volatile
 from checker.align.compare import (
     claim_count_relation,
@@ -45,6 +46,7 @@ def claim_comparisons(
     same_story: Callable[[str, str], bool],
     done: list[Comparison],
     titles: dict[str, set[str]],
+    pairs: ArticlePairs | None = None,
 ) -> list[Comparison]:
     """Numbers and dates outside recognised events, paired by the words around them."""
     # Values already compared through an event say it better (their highlights).
@@ -88,7 +90,7 @@ def claim_comparisons(
 
     out: list[Comparison] = []
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-    for p in claim_pairs(facts, related, disjoint, same_day):
+    for p in claim_pairs(facts, related, disjoint, same_day, pairs):
         # Articles of related but different stories may agree on a figure, never conflict;
         # and only in wording that matches closely ('10,000 jobs' at Opel and at Airbus).
         if not same_story(p.a.evidence.article, p.b.evidence.article):

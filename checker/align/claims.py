@@ -18,8 +18,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations
 
+from checker.align.blocking import ArticlePairs
 from checker.align.events import agents_differ
 from checker.models.facts import ArticleFacts, ClaimFact
 from checker.textutil import fold
@@ -326,6 +326,7 @@ def claim_pairs(
     same_story: Callable[[str, str], bool],
     disjoint: Callable[[ClaimFact, ClaimFact], bool],
     same_day: Callable[[ClaimFact, ClaimFact], bool],
+    pairs: ArticlePairs | None = None,
 ) -> list[ClaimPair]:
     """Best-matching claims across articles of one story."""
     # Sentences (article, start) that state a figure ('the DAX fell 3% on Monday').
@@ -336,7 +337,8 @@ def claim_pairs(
         if c.kind == "measure"
     }
     out: list[ClaimPair] = []
-    for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
+    claimed = [f for f in facts if f.claims]
+    for fa, fb in (pairs or ArticlePairs()).pairs(claimed):
         if not same_story(fa.article, fb.article):
             continue
         # Word weights from the two articles alone: the same pair scores the same in any folder.

@@ -10,8 +10,8 @@ not competing reports of one figure.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import combinations
 
+from checker.align.blocking import ArticlePairs
 from checker.models.facts import ArticleFacts, CountFact
 from checker.models.time import Timex
 
@@ -33,10 +33,12 @@ def count_pairs(
     same_story: Callable[[str, str], bool],
     stated_time: TimeOf,
     disjoint: Callable[[Timex, Timex], bool],
+    pairs: ArticlePairs | None = None,
 ) -> list[tuple[CountFact, CountFact]]:
     """Pairs of counts (one per article) that report the same quantity."""
     out: list[tuple[CountFact, CountFact]] = []
-    for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
+    counted = [f for f in facts if f.counts]
+    for fa, fb in (pairs or ArticlePairs()).pairs(counted):
         if not same_story(fa.article, fb.article):
             continue
         for x in fa.counts:

@@ -16,6 +16,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from checker.align.blocking import ArticlePairs
 from checker.align.compare import place_relation, time_relation
 from checker.models.facts import EventFact, Modality, PlaceRef
 from checker.models.time import Timex
@@ -203,6 +204,7 @@ def align_events(
     gazetteer,
     same_story: Callable[[str, str], bool] = lambda a, b: False,
     recurring: Callable[[str | None], bool] = lambda t: False,
+    article_pairs: ArticlePairs | None = None,
 ) -> list[EventPair]:
     blocks: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
     for c in clusters:
@@ -212,14 +214,17 @@ def align_events(
         blocks[(c.predicate, kind)].append(c)
     pairs: list[EventPair] = []
     for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if a.article == b.article:
-                    continue
-                pair = _pair(a, b, type_of, gazetteer, recurring)
-                if pair is not None:
-                    pair.same_story = same_story(a.article, b.article)
-                    pairs.append(pair)
+        # Per pair of articles, so that a copy meets its original only (`ArticlePairs`).
+        by_article: dict[str, list[EventCluster]] = defaultdict(list)
+        for c in block:
+            by_article[c.article].append(c)
+        for x, y in (article_pairs or ArticlePairs()).pairs(by_article, str):
+            for a in by_article[x]:
+                for b in by_article[y]:
+                    pair = _pair(a, b, type_of, gazetteer, recurring)
+                    if pair is not None:
+                        pair.same_story = same_story(a.article, b.article)
+                        pairs.append(pair)
     return pairs
 
 

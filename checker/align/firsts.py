@@ -10,8 +10,8 @@ order it' and 'the first airline to fly it' can both be true.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import combinations
 
+from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
 from checker.models.facts import ArticleFacts, FirstFact
 
@@ -49,12 +49,14 @@ def first_comparisons(
     facts: list[ArticleFacts],
     same_story: Callable[[str, str], bool],
     label: Callable[[str], str],
+    pairs: ArticlePairs | None = None,
 ) -> list[Comparison]:
     """Firsts of one kind in two articles of one story: the same holder, or rival holders."""
     out: list[Comparison] = []
     seen: set[tuple[str, str, str, str, str]] = set()
-    for fa, fb in combinations(sorted(facts, key=lambda f: f.article), 2):
-        if not (fa.firsts and fb.firsts) or not same_story(fa.article, fb.article):
+    named = [f for f in facts if f.firsts]
+    for fa, fb in (pairs or ArticlePairs()).pairs(named):
+        if not same_story(fa.article, fb.article):
             continue
         for x in fa.firsts:
             for y in fb.firsts:

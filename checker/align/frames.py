@@ -1,7 +1,8 @@
 """Compare fact frames across the articles of one story.
 
 1. Blocking: frames of different articles in the same story with the same attribute and measure
-   are candidates (`candidates`).
+   are candidates, for the article pairs that `checker.align.blocking` compares (a copy meets
+   its original only).
 2. Gates: rules that stop a candidate with a stated reason (background against the story's own
    fact, different currencies or time zones): `checker.align.gates`.
 3. Scoring: the registered features, weighed by `rules/weights.yaml`, give the probability that
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
 from checker.align.features import FeatureValue, compute
 from checker.align.gates import gate
@@ -64,26 +66,32 @@ def align_frames(
     stories: Sequence[Story],
     weights: Weights,
     cumulative: set[str],
+    fallbacks: frozenset[str] = frozenset(),
+    pairs: ArticlePairs | None = None,
 ) -> FrameAlignment:
+    pairs = pairs or ArticlePairs()
     story_of = {a: s.id for s in stories for a in s.articles}
     years = story_years(facts, articles, story_of)
-    by_key: dict[tuple, list[Frame]] = defaultdict(list)
+    by_story: dict[str | None, list[Frame]] = defaultdict(list)
     for f in facts:
         for fr in f.frames:
-            fr = with_background(fr, years.get(story_of.get(f.article)))
-            by_key[(story_of.get(f.article), fr.attribute, fr.measure)].append(fr)
+            by_story[story_of.get(f.article)].append(
+                with_background(fr, years.get(story_of.get(f.article)))
+            )
+    by_key: dict[tuple, list[Frame]] = defaultdict(list)
+    for sid, frames in by_story.items():
+        for fr in adopt_named_attribute(frames, fallbacks):
+            by_key[(sid, fr.attribute, fr.measure)].append(fr)
     decisions: list[Decision] = []
     comparisons: list[Comparison] = []
     for (_story, _attr, _measure), frames in sorted(by_key.items(), key=lambda kv: str(kv[0])):
         per_article: dict[str, list[Frame]] = defaultdict(list)
         for fr in frames:
             per_article[fr.article].append(fr)
-        names = sorted(per_article)
-        for i, x in enumerate(names):
-            for y in names[i + 1 :]:
-                found = _pair(per_article[x], per_article[y], articles, weights, cumulative)
-                decisions.extend(found.decisions)
-                comparisons.extend(found.comparisons)
+        for x, y in pairs.pairs(per_article, str):
+            found = _pair(per_article[x], per_article[y], articles, weights, cumulative)
+            decisions.extend(found.decisions)
+            comparisons.extend(found.comparisons)
     return FrameAlignment(comparisons, decisions)
 
 
@@ -106,6 +114,36 @@ def story_years(
             out[sid] = max(stated[sid])
         elif told[sid]:
             out[sid] = told[sid].most_common(1)[0][0]
+    return out
+
+
+def adopt_named_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> list[Frame]:
+    """A story's values with each unnamed one given the story's attribute of its measure.
+
+    A value no cue word names gets its measure's default attribute ('length' for 210 m). When
+    the story's other articles name exactly one attribute of that measure ('distance'), the
+    unnamed value is taken to be that one, so that the two can be compared; with two or more
+    named ones ('depth' and 'height') it stays apart, since nothing says which it would be.
+    """
+    named: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for fr in frames:
+        if fr.cue is not None and fr.attribute not in fallbacks:
+            named[fr.measure].add(fr.attribute)
+            labels[fr.attribute] = fr.attribute_label
+    out = []
+    for fr in frames:
+        choices = named.get(fr.measure, set())
+        if fr.cue is None and fr.attribute in fallbacks and len(choices) == 1:
+            (attr,) = choices
+            why = (
+                f"{fr.text} is named by no word; the story's only {fr.measure} attribute "
+                f"is {labels[attr]}"
+            )
+            fr = fr.model_copy(
+                update={"attribute": attr, "attribute_label": labels[attr], "adopted": why}
+            )
+        out.append(fr)
     return out
 
 
@@ -352,4 +390,5 @@ def _detail(a: Frame, b: Frame, rel: str, articles: dict[str, Article]) -> str:
         parts.append(f"sources differ ({a.source} / {b.source})")
     if a.unit != b.unit and a.unit and b.unit:
         parts.append(f"compared in one unit ({a.unit} / {b.unit})")
+    parts += [fr.adopted for fr in (a, b) if fr.adopted]
     return "; ".join(parts)

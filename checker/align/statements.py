@@ -23,10 +23,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts, StatementFact
@@ -198,11 +198,13 @@ def statement_pairs(
     same_story: Callable[[str, str], bool],
     covered: Callable[[str, int, str, int], bool],
     same_day: Callable[[str, str], bool] = lambda a, b: True,
+    pairs: ArticlePairs | None = None,
 ) -> list[StatementPair]:
     """The sentence pairs of two articles that state the same thing, best match both ways."""
     weight = _Weights(facts)
     out: list[StatementPair] = []
-    for fx, fy in combinations(sorted(facts, key=lambda f: f.article), 2):
+    stated = [f for f in facts if f.statements]
+    for fx, fy in (pairs or ArticlePairs()).pairs(stated):
         if not same_story(fx.article, fy.article):
             continue
         one_day = same_day(fx.article, fy.article)
@@ -263,6 +265,7 @@ def statement_comparisons(
     sentence_of: dict[str, Callable[[int], int]],
     done: list[Comparison],
     articles: dict[str, Article],
+    pairs: ArticlePairs | None = None,
 ) -> list[Comparison]:
     """One `statement` comparison per pair of sentences that say the same thing."""
     texts = {a: art.text for a, art in articles.items()}
@@ -284,7 +287,7 @@ def statement_comparisons(
         return (a, i, b, j) in taken
 
     out: list[Comparison] = []
-    for p in statement_pairs(facts, same_story, covered, same_day):
+    for p in statement_pairs(facts, same_story, covered, same_day, pairs):
         art_a, art_b = p.a.evidence.article, p.b.evidence.article
         names = set(p.a.names) | set(p.b.names)
         about = [k for k in p.shared if k not in names][:4] or p.shared[:4]

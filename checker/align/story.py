@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 
+from checker.models.copies import CopyGroup
 from checker.models.facts import ArticleFacts
 
 DEFAULT_THRESHOLD = 0.12
@@ -114,3 +115,18 @@ def _story(k: int, facts: Sequence[ArticleFacts], members: list[int]) -> Story:
         articles=tuple(facts[i].article for i in members),
         label=", ".join(shared[:4]),
     )
+
+
+def with_copies(stories: Sequence[Story], groups: Sequence[CopyGroup]) -> list[Story]:
+    """The stories with each copy (`checker.align.copies`) after the articles of its original's
+    story."""
+    copies_of = {g.original: g.copies for g in groups}
+    return [
+        Story(
+            id=s.id,
+            articles=s.articles
+            + tuple(sorted(c for a in s.articles for c in copies_of.get(a, ()))),
+            label=s.label,
+        )
+        for s in stories
+    ]

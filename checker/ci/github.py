@@ -41,12 +41,12 @@ def _annotation(item: Triaged, outcome: CiOutcome, texts: Mapping[str, str]) -> 
         if end.line == start.line:
             props["endColumn"] = end.column
     else:
-        props["line"] = main.line
+        props["line"] = outcome.file_line(main)
     props["title"] = f"[{finding.rule}] {finding.subject}"
     lines = [f"{finding.subject}: {finding.explanation}"]
     for claim in others:
         where = shown_path(outcome.article_path(claim.article))
-        lines.append(f"{where}:{claim.line}: {' '.join(claim.quote.split())}")
+        lines.append(f"{where}:{outcome.file_line(claim)}: {' '.join(claim.quote.split())}")
     lines.append(f"fingerprint: {item.fingerprint}")
     kind = "error" if item.fails else "warning"
     return command(kind, "\n".join(lines), **props)

@@ -20,7 +20,7 @@ def render_lines(outcome: CiOutcome) -> str:
         main, _ = primary_claim(item)
         where = shown_path(outcome.article_path(main.article))
         out.append(
-            f"{clean(where)}:{main.line}: [{finding.rule}] {clean(finding.subject)}: "
+            f"{clean(where)}:{outcome.file_line(main)}: [{finding.rule}] {clean(finding.subject)}: "
             f"{clean(finding.explanation)}"
         )
     return "".join(line + "\n" for line in out)

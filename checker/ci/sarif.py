@@ -51,7 +51,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 def _location(claim: Claim, outcome: CiOutcome, texts: Mapping[str, str]) -> dict[str, Any]:
     text = texts.get(claim.article)
-    region: dict[str, Any] = {"startLine": claim.line, "startColumn": 1}
+    region: dict[str, Any] = {"startLine": outcome.file_line(claim), "startColumn": 1}
     if text is not None:
         start, end = position(text, claim.start), position(text, claim.end)
         region = {

@@ -38,7 +38,8 @@ def counts_line(outcome: CiOutcome) -> str:
 
 def _claim_line(outcome: CiOutcome, item: Triaged, index: int) -> str:
     claim = item.finding.claims[index]
-    where = md_escape(f"{shown_path(outcome.article_path(claim.article))}:{claim.line}")
+    path = shown_path(outcome.article_path(claim.article))
+    where = md_escape(f"{path}:{outcome.file_line(claim)}")
     return f"> **{where}** — “{md_escape(claim.quote)}”"
 
 

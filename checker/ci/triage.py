@@ -78,6 +78,15 @@ class CiOutcome(BaseModel):
                 return article.path
         return article_id
 
+    def file_line(self, claim: Claim) -> int:
+        """The line of the article's file to point at: the claim's own line for a plain text
+        file; for a saved page or an export record, whose quotes are in the text taken from
+        it, the line where the record starts (1 for a page)."""
+        for article in self.articles:
+            if article.id == claim.article and article.origin != "file":
+                return article.source_line or 1
+        return claim.line
+
 
 def at_or_above(severity: Severity, threshold: Severity) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]

@@ -19,7 +19,9 @@ from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
     CacheOption,
+    ExcludeOption,
     FollowSymlinksOption,
+    IncludeOption,
     JobsOption,
     MaxBytesOption,
     NoCacheOption,
@@ -56,6 +58,8 @@ def baseline_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
@@ -78,7 +82,7 @@ def baseline_command(
             load_baseline(output)  # a broken baseline stops here, before the (slow) run
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    limits = read_limits(max_bytes, follow_symlinks)
+    limits = read_limits(max_bytes, follow_symlinks, include, exclude)
     options = exec_options(jobs, cache, no_cache)
     result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     try:

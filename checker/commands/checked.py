@@ -139,6 +139,24 @@ FollowSymlinksOption = Annotated[
 ]
 
 
+IncludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        help="Under a folder, read only files matching this glob ('*.html', 'pages/*'); repeatable",
+        show_default=False,
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Under a folder, leave out files matching this glob ('*.csv'); repeatable",
+        show_default=False,
+    ),
+]
+
+
 JobsOption = Annotated[
     int | None,
     typer.Option(
@@ -218,8 +236,18 @@ def exec_options(
     )
 
 
-def read_limits(max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False) -> ReadLimits:
-    return ReadLimits(max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+def read_limits(
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] | None = None,
+) -> ReadLimits:
+    return ReadLimits(
+        max_bytes=max_bytes,
+        follow_symlinks=follow_symlinks,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+    )
 
 
 def checked(

@@ -26,7 +26,9 @@ from checker.commands.checked import (
     DEFAULT_MAX_BYTES,
     ArticlePaths,
     CacheOption,
+    ExcludeOption,
     FollowSymlinksOption,
+    IncludeOption,
     JobsOption,
     MaxBytesOption,
     NoCacheOption,
@@ -41,6 +43,7 @@ from checker.commands.checked import (
     write_output,
 )
 from checker.errors import CheckerError
+from checker.models.article import Origin
 from checker.models.report import Severity
 from checker.rules.schema import Rule
 from checker.textutil import safe_terminal
@@ -85,6 +88,8 @@ def ci_command(
     preview: PreviewOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     follow_symlinks: FollowSymlinksOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     jobs: JobsOption = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
@@ -95,7 +100,7 @@ def ci_command(
         recorded = load_baseline(baseline) if baseline is not None else None
     except CheckerError as err:
         raise fail(err.one_line()) from None
-    limits = read_limits(max_bytes, follow_symlinks)
+    limits = read_limits(max_bytes, follow_symlinks, include, exclude)
     options = exec_options(jobs, cache, no_cache)
     result = checked(paths, rules_dir=rules, preview=preview, limits=limits, options=options)
     targets = list(paths or [Path("seeds")])
@@ -107,7 +112,8 @@ def ci_command(
         baseline_path=str(baseline) if baseline is not None else None,
         changes=changes,
     )
-    texts = {a.id: a.text for a in result.articles}
+    # Columns and end lines only where the quotes are in the file itself (not pages, exports).
+    texts = {a.id: a.text for a in result.articles if a.origin is Origin.FILE}
     text = _render(fmt, outcome, result.rules, texts)
     if output is not None:
         write_output(output, text)

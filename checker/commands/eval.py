@@ -177,7 +177,7 @@ def _run(
     limits: ReadLimits,
 ) -> Report:
     """Run the checker on the articles folder(s), as `checker run DIR` would."""
-    from checker.ingest.reader import find_article_files
+    from checker.ingest.folder import find_article_files
     from checker.run import check  # lazy: loads spaCy
 
     if rules is not None and not rules.is_dir():

@@ -99,15 +99,22 @@ def previous_timex(adoc: ArticleDoc, file_offset: int) -> Timex | None:
 def time_for_token(adoc: ArticleDoc, tok: Token) -> tuple[Timex | None, bool]:
     """(timex, inherited) for a word naming an event.
 
-    Stated times come from the word's own clause, else from a time expression that the clause
-    modifies ("in late November 2019, when …"), else from a sentence-initial time expression.
-    Otherwise the time is carried over from the narrative (inherited=True).
+    Stated times come from the word's own clause, else from a relative clause on the word, else
+    from a time expression that the clause modifies ("in early March, when …"), else from a
+    sentence-initial time expression. Otherwise the time is carried over from the narrative
+    (inherited=True).
     """
     by_token = _timex_tokens(adoc)
     head = clause_head(tok)
     for cand in sorted(clause_tokens(head), key=lambda t: abs(t.i - tok.i)):
         if cand.i in by_token:
             return by_token[cand.i], False
+    # An event noun whose relative clause gives the time: "a cyclone that hit the coast on
+    # Saturday", "the ferry, which sank on Wednesday".
+    for clause in (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+        for cand in sorted(clause_tokens(clause), key=lambda t: abs(t.i - tok.i)):
+            if cand.i in by_token:
+                return by_token[cand.i], False
     # Walk up through enclosing clauses: a relative clause on a time expression takes its time.
     cur = head
     while cur.head.i != cur.i:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,10 +19,14 @@ from checker.errors import CheckerError
 from checker.safeload import DataError, file_kind, read_limited
 
 DEFAULT_MAX_BYTES = 5_000_000
+# Written into the folder of texts kept beside a report (`checker/report/texts.py`), so that a
+# report written inside the articles folder does not add its own copies as articles next run.
+KEPT_TEXTS_MARKER = ".checker-texts"
 
 
 class ReadLimits(BaseModel):
-    """How far ingest may go: the largest article, and whether links may leave the folder."""
+    """How far ingest may go: the largest article, whether links may leave the folder, and
+    which files under a folder it reads (`--include`, `--exclude`)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -29,6 +34,27 @@ class ReadLimits(BaseModel):
     follow_symlinks: bool = Field(
         False, description="follow links (and gold paths) that lead outside the folder given"
     )
+    include: tuple[str, ...] = Field(
+        (), description="glob patterns: when given, only files under a folder matching one are read"
+    )
+    exclude: tuple[str, ...] = Field(
+        (), description="glob patterns: files under a folder matching one are not read"
+    )
+
+    def selects(self, rel: str) -> bool:
+        """True when the file at `rel` (relative to the folder given, with `/`) is to be read.
+
+        A pattern with a `/` is matched against `rel`, one without against the file name, so
+        `--exclude '*.csv'` leaves out every CSV file and `--include 'pages/*'` one folder.
+        """
+        name = rel.rsplit("/", 1)[-1]
+
+        def hit(pattern: str) -> bool:
+            return fnmatch(rel if "/" in pattern else name, pattern)
+
+        if self.include and not any(hit(p) for p in self.include):
+            return False
+        return not any(hit(p) for p in self.exclude)
 
 
 DEFAULT_LIMITS = ReadLimits()

@@ -1,9 +1,10 @@
-"""Read article files: front matter, sidecar metadata, title and publication date.
+"""Read plain text articles, sidecar metadata, and what every article's metadata gives.
 
-An article is a UTF-8 `.txt` or `.md` file. Optional YAML front matter between `---` lines at
-the very top holds `title`, `source`, `url`, `published`, `language`; other keys are kept as
-metadata. Offsets everywhere in checker refer to the decoded file text, front matter included,
-so a quote can always be found in the file as it is on disk.
+A plain text article is a UTF-8 `.txt` or `.md` file. Optional YAML front matter between `---`
+lines at the very top holds `title`, `source`, `url`, `published`, `language`; other keys are
+kept as metadata. Offsets everywhere in checker refer to the decoded file text, front matter
+included, so a quote can always be found in the file as it is on disk. Saved pages and exports
+(`page.py`, `exports.py`) build their metadata with the same `Meta` and `described`.
 
 Everything in a file or a sidecar is untrusted: a bad value is one `CheckerError` for that
 article (or that sidecar), with the file and line where known, and the other articles load.
@@ -13,23 +14,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
-from checker.ingest.dates import infer_published, parse_published
+from checker.ingest.dates import parse_published
 from checker.ingest.files import (
     DEFAULT_LIMITS,
     ReadLimits,
     check_file,
     inside,
     read_article_bytes,
-    walk,
 )
 from checker.ingest.language import looks_english
+from checker.ingest.pubdate import guess_published
 from checker.models.article import Article
 from checker.safeload import (
     MAX_DATA_BYTES,
@@ -41,7 +42,6 @@ from checker.safeload import (
     shorten,
 )
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 SIDECAR_NAME = "articles.yaml"
 MAX_FRONT_MATTER = 256_000  # characters between the two '---' lines
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
@@ -172,24 +172,26 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str, int]
 
 
 @dataclass
-class _Meta:
-    """Metadata of one article from its front matter and its sidecar entry, with provenance."""
+class Meta:
+    """Metadata of one article as the file states it (front matter, page metadata, an export
+    record's fields) and its sidecar entry, with provenance for messages."""
 
     path: Path
     front: dict[str, Any]
     front_lines: dict[str, int]
     side: SidecarEntry | None
+    place: str = "in the front matter"  # where `front` was read, for messages
 
     def merged(self) -> dict[str, Any]:
-        # Front matter in the file itself wins over the sidecar.
+        # What the file itself states wins over the sidecar.
         return {**(self.side.meta if self.side else {}), **self.front}
 
     def error(self, code: str, name: str, **fields: Any) -> CheckerError:
-        """`code` for the value of key `name`, placed in the front matter or the sidecar."""
+        """`code` for the value of key `name`, placed in the file or the sidecar."""
         if name in self.front or self.side is None:
             line = self.front_lines.get(name)
             return CheckerError.make(
-                code, path=str(self.path), line=line, where="in the front matter", **fields
+                code, path=str(self.path), line=line, where=self.place, **fields
             )
         line = self.side.lines.get(name)
         where = self.side.where.rsplit(":", 1)[0] + f":{line}" if line else self.side.where
@@ -223,6 +225,83 @@ class _Meta:
             raise self.error("E005", "published", value=shown, reason=str(exc)) from None
 
 
+def is_english(language: str) -> bool:
+    """True for a stated English language: 'en', 'English', or a tag such as 'en-GB'."""
+    return language.strip().lower().replace("_", "-").split("-")[0] in _ENGLISH
+
+
+def described(meta: Meta, body: str, default_title: str) -> dict[str, Any]:
+    """The Article fields that `meta` and the `body` text give: title, source, url, language,
+    publication date (given, or inferred from the body) and the other metadata.
+
+    Raises CheckerError for a bad value and E008 for an article that is not in English.
+    """
+    path = meta.path
+    language = meta.text("language")
+    if language is not None and not is_english(language):
+        raise CheckerError.make("E008", path=str(path), language=shorten(language))
+    if language is None and not looks_english(body):
+        raise CheckerError.make("E008", path=str(path), language="not English (detected)")
+
+    title = meta.text("title")
+    if not title or not title.strip():
+        title = next((line.strip() for line in body.splitlines() if line.strip()), default_title)
+
+    return {
+        "title": title.strip(),
+        "source": meta.text("source"),
+        "url": meta.text("url"),
+        "language": language,
+        **_dated(meta, body),
+        "metadata": {
+            k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
+        },
+    }
+
+
+def _dated(meta: Meta, body: str) -> dict[str, Any]:
+    """The publication date, whether it was inferred, how it was found, and the range an
+    inferred date may lie in (Article fields)."""
+    published = meta.published()
+    inferred = False
+    note: str | None = None
+    earliest = latest = None
+    precision: str | None = None
+    if published is not None:
+        inferred = meta.flag("published_inferred")
+        note = meta.text("published_note") or (
+            "estimated from the text (recorded in articles.yaml)" if inferred else None
+        )
+    else:
+        guess = guess_published(body)
+        if guess is not None:
+            published, note, inferred = guess.day, guess.note, guess.day is not None
+            earliest, latest = guess.earliest, guess.latest
+            precision = guess.precision.value if guess.precision else None
+    return {
+        "published": published,
+        "published_inferred": inferred,
+        "published_note": note,
+        "published_earliest": earliest,
+        "published_latest": latest,
+        "published_precision": precision,
+    }
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """The UTF-8 text of a file, without a byte-order mark. Raises E002, or E004 when blank."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CheckerError.make(
+            "E002", path=str(path), reason=f"invalid byte at offset {exc.start}"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise CheckerError.make("E004", path=str(path))
+    return text
+
+
 def load_article(
     path: Path,
     sidecar_meta: dict[str, Any] | None = None,
@@ -238,69 +317,27 @@ def load_article(
     """
     check_file(path, root, limits)
     raw = read_article_bytes(path, limits)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CheckerError.make(
-            "E002", path=str(path), reason=f"invalid byte at offset {exc.start}"
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise CheckerError.make("E004", path=str(path))
+    text = decode_text(raw, path)
 
     front, lines, body_start = _front_matter(text, path)
-    side = _sidecar_entry(path, raw, sidecars)
+    side = sidecar_entry(path, raw, sidecars)
     if sidecar_meta is not None:
         side = SidecarEntry(meta=sidecar_meta)
-    meta = _Meta(path, front, lines, side)
+    meta = Meta(path, front, lines, side)
 
     body = text[body_start:]
     if not body.strip():
         raise CheckerError.make("E004", path=str(path))
-    language = meta.text("language")
-    if language is not None and language.strip().lower() not in _ENGLISH:
-        raise CheckerError.make("E008", path=str(path), language=shorten(language))
-    if language is None and not looks_english(body):
-        raise CheckerError.make("E008", path=str(path), language="not English (detected)")
-
-    title = meta.text("title")
-    if not title or not title.strip():
-        title = next((line.strip() for line in body.splitlines() if line.strip()), path.stem)
-
-    published = meta.published()
-    inferred = False
-    note: str | None = None
-    if published is not None:
-        inferred = meta.flag("published_inferred")
-        note = meta.text("published_note") or (
-            "estimated from the text (recorded in articles.yaml)" if inferred else None
-        )
-    else:
-        guess = infer_published(body)
-        if guess is not None:
-            published, note = guess
-            inferred = True
-
     return Article(
         id=path.stem,
         path=path,
         text=text,
         body_start=body_start,
-        title=title.strip(),
-        source=meta.text("source"),
-        url=meta.text("url"),
-        language=language,
-        published=published,
-        published_inferred=inferred,
-        published_note=note,
-        metadata={
-            k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
-        },
+        **described(meta, body, default_title=path.stem),
     )
 
 
-def _sidecar_entry(path: Path, raw: bytes, sidecars: Sequence[Sidecar]) -> SidecarEntry | None:
+def sidecar_entry(path: Path, raw: bytes, sidecars: Sequence[Sidecar]) -> SidecarEntry | None:
     if not sidecars:
         return None
     digest = hashlib.sha256(raw).hexdigest()
@@ -309,113 +346,3 @@ def _sidecar_entry(path: Path, raw: bytes, sidecars: Sequence[Sidecar]) -> Sidec
         if entry is not None:
             return entry
     return None
-
-
-def find_article_files(folder: Path, limits: ReadLimits = DEFAULT_LIMITS) -> list[Path]:
-    """Every `.txt`/`.md` entry under `folder`, recursively, sorted; hidden ones skipped.
-
-    Entries that are not regular files (links, FIFOs) are listed too, so that each can be
-    reported when it cannot be read.
-    """
-    files = [
-        p
-        for p in walk(folder, limits)
-        if p.suffix.lower() in ARTICLE_SUFFIXES
-        and not p.name.startswith(".")
-        and not p.stem.isupper()  # README.md, ATTRIBUTION.md, LICENSE.txt: notes, not articles
-    ]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
-
-
-def _sidecars(
-    folder: Path, root: Path | None, limits: ReadLimits, found: Iterable[Path] | None = None
-) -> tuple[list[Sidecar], list[CheckerError]]:
-    sidecars: list[Sidecar] = []
-    errors: list[CheckerError] = []
-    paths = found if found is not None else [folder / SIDECAR_NAME]
-    for path in sorted(p for p in paths if p.name == SIDECAR_NAME and _exists(p)):
-        sidecar, errs = read_sidecar(path, root, limits)
-        sidecars.append(sidecar)
-        errors.extend(errs)
-    # The nearest sidecar (deepest folder) is asked first.
-    sidecars.sort(key=lambda s: len(s.folder.parts), reverse=True)
-    return sidecars, errors
-
-
-def _exists(path: Path) -> bool:
-    return path.exists() or path.is_symlink()
-
-
-def load_paths(
-    paths: Iterable[Path], limits: ReadLimits = DEFAULT_LIMITS
-) -> tuple[list[Article], list[CheckerError]]:
-    """Load files and folders given on the command line. Broken inputs are returned, not raised."""
-    articles: list[Article] = []
-    problems: list[CheckerError] = []
-    for path in paths:
-        if path.is_dir():
-            found, errs = load_folder(path, limits)
-            articles.extend(found)
-            problems.extend(errs)
-        elif _exists(path):
-            # A file named on the command line is read wherever its links lead.
-            sidecars, errs = _sidecars(path.parent, None, limits)
-            problems.extend(errs)
-            _load_one(path, sidecars, None, limits, articles, problems)
-        else:
-            problems.append(
-                CheckerError.make(
-                    "E007", path=str(path), folder=path, patterns="no such file or folder"
-                )
-            )
-    return _dedupe_ids(articles), problems
-
-
-def load_folder(
-    folder: Path, limits: ReadLimits = DEFAULT_LIMITS
-) -> tuple[list[Article], list[CheckerError]]:
-    """Load every article under `folder`. One broken file is reported and the others still load."""
-    if not folder.is_dir():
-        return [], [
-            CheckerError.make("E007", path=str(folder), folder=folder, patterns="not a folder")
-        ]
-    sidecars, problems = _sidecars(folder, folder, limits, walk(folder, limits))
-    articles: list[Article] = []
-    files = find_article_files(folder, limits)
-    if not files:
-        problems.append(
-            CheckerError.make("E007", path=str(folder), folder=folder, patterns="*.txt, *.md")
-        )
-    for path in files:
-        _load_one(path, sidecars, folder, limits, articles, problems)
-    return _dedupe_ids(articles), problems
-
-
-def _load_one(
-    path: Path,
-    sidecars: Sequence[Sidecar],
-    root: Path | None,
-    limits: ReadLimits,
-    articles: list[Article],
-    problems: list[CheckerError],
-) -> None:
-    """Load one article into `articles`, or its problem into `problems`: nothing raises past it."""
-    try:
-        articles.append(load_article(path, sidecars=sidecars, root=root, limits=limits))
-    except CheckerError as err:
-        problems.append(err)
-    except (Exception, RecursionError) as exc:  # a bug must not sink the other articles
-        problems.append(
-            CheckerError.make("E009", path=str(path), reason=f"{type(exc).__name__}: {exc}")
-        )
-
-
-def _dedupe_ids(articles: list[Article]) -> list[Article]:
-    """Two files with the same stem in different folders get distinct ids (stem~2)."""
-    seen: dict[str, int] = {}
-    out: list[Article] = []
-    for art in articles:
-        n = seen.get(art.id, 0) + 1
-        seen[art.id] = n
-        out.append(art if n == 1 else art.model_copy(update={"id": f"{art.id}~{n}"}))
-    return out

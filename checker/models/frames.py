@@ -46,6 +46,11 @@ class Frame(BaseModel):
     attribute_label: str = Field(description="the attribute in words: 'death toll'")
     cumulative: bool = Field(False, description="a running tally that later reports revise")
     cue: str | None = Field(None, description="the words that named the attribute ('killed')")
+    adopted: str | None = Field(
+        None,
+        description="why an unnamed value took the story's attribute: the value was read "
+        "with its measure's default attribute, and the story names only one of that measure",
+    )
     what: str | None = Field(None, description="lemma of the counted noun: people, passenger…")
     value: float = Field(description="the value in the unit below (SI base for physical measures)")
     low: float = Field(description="lowest value the wording allows")

@@ -8,7 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 2  # 2: `stories` added
+from checker.models.copies import CopyGroup
+
+# 2: `stories`; 3: `published_earliest`/`_latest` and `copies`; 4: where texts came from
+SCHEMA_VERSION = 4
 
 
 class Verdict(StrEnum):
@@ -27,7 +30,7 @@ class Claim(BaseModel):
     """One side of a finding: what one article says, verbatim."""
 
     article: str
-    quote: str = Field(description="verbatim substring of the article file")
+    quote: str = Field(description="verbatim substring of the article text (see text_file)")
     start: int
     end: int
     line: int
@@ -55,6 +58,24 @@ class ArticleEntry(BaseModel):
     published: date | None
     published_inferred: bool
     published_note: str | None = None
+    # schema 3: the range an inferred publication date may lie in (None: not inferred, or open)
+    published_earliest: date | None = None
+    published_latest: date | None = None
+    # Since schema 4: what the claims' offsets and quotes refer to.
+    origin: str = Field(
+        "file", description="file (the file at `path`), html (a saved page) or export (a record)"
+    )
+    row: int | None = Field(None, description="the record's number in its export file")
+    source_line: int | None = Field(None, description="line of `path` where the record starts")
+    text_note: str | None = Field(None, description="how the text was taken from the file")
+    text_sha256: str | None = Field(
+        None, description="sha256 of the text (UTF-8) the claims' offsets refer to"
+    )
+    text_file: str | None = Field(
+        None,
+        description="the file holding that text: `path` for a plain text file, else the copy "
+        "written beside the report (None when none was written)",
+    )
 
 
 class Problem(BaseModel):
@@ -83,4 +104,8 @@ class Report(BaseModel):
     summary: dict[str, int] = Field(default_factory=dict)
     stories: list[StoryEntry] = Field(
         default_factory=list, description="since schema 2: the stories the articles were grouped in"
+    )
+    copies: list[CopyGroup] = Field(
+        default_factory=list,
+        description="since schema 3: near-duplicate articles, each compared with its original only",
     )

@@ -7,19 +7,29 @@ import json
 from checker.align.compare import format_time
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
+from checker.report.provenance import article_entry, date_origin, text_origin
 from checker.report.text import clean
+
+FACTS_SCHEMA = 2  # 2: where the text and the date came from (origin, row, notes)
 
 
 def render_facts(article: Article, facts: ArticleFacts, fmt: str = "text") -> str:
+    entry = article_entry(article)
     if fmt == "json":
         data = {
-            "schema_version": 1,
+            "schema_version": FACTS_SCHEMA,
             "article": {
                 "id": article.id,
                 "path": str(article.path),
                 "title": article.title,
                 "published": article.published.isoformat() if article.published else None,
                 "published_inferred": article.published_inferred,
+                "published_note": article.published_note,
+                "origin": entry.origin,
+                "row": entry.row,
+                "source_line": entry.source_line,
+                "text_note": entry.text_note,
+                "text_sha256": entry.text_sha256,
             },
             "facts": facts.model_dump(mode="json"),
         }
@@ -29,6 +39,10 @@ def render_facts(article: Article, facts: ArticleFacts, fmt: str = "text") -> st
     flag = " (inferred)" if article.published_inferred else ""
     out.append(f"{article.id}: {clean(article.title)}")
     out.append(f"published {pub}{flag}")
+    out.append(f"  date from: {date_origin(entry)}")
+    out.append(f"  text from: {text_origin(entry)}")
+    if entry.origin != "file":  # line numbers below count lines of this text, not of the file
+        out.append("  (lines below are lines of that text)")
     out.append("")
     out.append(f"Time expressions ({len(facts.timexes)})")
     for t in facts.timexes:

@@ -108,6 +108,8 @@ def render_markdown(report: Report) -> str:
         "",
         *_articles_table(report),
         "",
+        *[f"- {md_escape(group.describe())}" for group in report.copies],
+        *([""] if report.copies else []),
     ]
     findings = ordered_findings(report.findings)
     for verdict, title in SECTIONS:

@@ -242,7 +242,8 @@ def _header_lines(report: Report) -> list[Line]:
             line.append(" (inferred)", style="yellow")
         line.append("  ")
         line.append(clean(article.title))
-        line.append(f"  [{clean(article.path)}]", style="dim")
+        row = f", row {article.row}" if article.row is not None else ""
+        line.append(f"  [{clean(article.path)}{row}]", style="dim")
         lines.append((2, line))
         if article.published_note:
             label = "inferred: " if article.published_inferred else "note: "
@@ -254,6 +255,10 @@ def _header_lines(report: Report) -> list[Line]:
             label = f" — {clean(story.label)}" if story.label else ""
             members = ", ".join(clean(a) for a in story.articles)
             lines.append((2, Text(f"{story.id}: {members}{label}")))
+    if report.copies:
+        lines.append((0, Text(f"{len(report.copies)} groups of copies")))
+        for group in report.copies:
+            lines.append((2, Text(clean(group.describe()))))
     return lines
 
 

@@ -196,27 +196,59 @@ def _baseline(text: str, c: _Candidate) -> bool:
     ) and _BASELINE_SHIFT_BEFORE.search(text, lookback, c.start) is not None
 
 
-def tag(text: str, dct: date | None = None) -> list[Timex]:
-    """Time expressions in `text`, in order, normalized as TIMEX3 relative to `dct`."""
+@dataclass(frozen=True)
+class Found:
+    """The part of tagging that does not depend on the DCT: the expressions chosen in `text`,
+    with the clause facts their resolution reads. Resolving one `Found` against several DCTs
+    (`resolve_all`) costs a fraction of tagging anew, which publication-date inference needs."""
+
+    text: str
+    chosen: list[_Candidate]
+    sentence_starts: list[int]
+    future: list[bool]  # the clause around the expression speaks about the future
+    baseline: list[bool]  # the expression is a comparison's baseline ("since 2003")
+
+
+def find(text: str, dct: date | None = None) -> Found:
+    """Steps 1-3 of tagging: the chosen expressions of `text`, before resolution."""
     table = load_table()
     chosen = _select(_candidates(text, table, dct), len(text))
     floor = 0
     for c in chosen:
         _apply_prefixes(text, c, floor, table)
         floor = c.end
+    starts = [_sentence_start(text, c.start) for c in chosen]
+    return Found(
+        text=text,
+        chosen=chosen,
+        sentence_starts=starts,
+        future=[
+            _future(text, s, c.start, c.end, table) for s, c in zip(starts, chosen, strict=True)
+        ],
+        baseline=[_baseline(text, c) for c in chosen],
+    )
 
+
+def tag(text: str, dct: date | None = None) -> list[Timex]:
+    """Time expressions in `text`, in order, normalized as TIMEX3 relative to `dct`."""
+    return resolve_all(find(text, dct), dct)
+
+
+def resolve_all(found: Found, dct: date | None) -> list[Timex]:
+    """Step 4 of tagging: resolve the expressions of `found` in text order against `dct`."""
+    text = found.text
     result: list[Timex] = []
     ref: Reference | None = None
     day_ref: Reference | None = None
     unit_refs: dict[str, Reference] = {}
     news_day: Reference | None = None
-    for c in chosen:
-        sentence_start = _sentence_start(text, c.start)
+    for i, c in enumerate(found.chosen):
+        sentence_start = found.sentence_starts[i]
         ctx = Context(
             dct=dct,
             ref=ref,
             same_sentence=ref is not None and ref.end >= sentence_start,
-            future=_future(text, sentence_start, c.start, c.end, table),
+            future=found.future[i],
             day_ref=day_ref,
             unit_refs=unit_refs,
             news_day=news_day,
@@ -238,7 +270,7 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             c.spec.type in ("DATE", "TIME")
             and r.interval is not None
             and not (c.spec.comparison and r.interval.granularity in COMPARED_PERIODS)
-            and not _baseline(text, c)
+            and not found.baseline[i]
         ):
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
