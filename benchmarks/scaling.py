@@ -47,7 +47,8 @@ def run_checker(folder: Path, root: Path = ROOT) -> tuple[float, float, dict]:
     checker of the checkout at `root`."""
     out = folder.parent / f"{folder.name}.json"
     cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "checker", "run", str(folder)]
-    cmd += ["--format", "json", "--output", str(out)]
+    # cold every time: a cache left by an earlier run of the benchmark would hide extraction
+    cmd += ["--format", "json", "--output", str(out), "--no-cache"]
     done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False)
     last = done.stderr.strip().splitlines()[-1]
     if done.returncode != 0 or not out.is_file():
