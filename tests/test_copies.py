@@ -132,3 +132,24 @@ def test_the_reports_say_which_articles_are_copies(copies_run: RunResult) -> Non
     # a copy tells its original's story
     story = next(s for s in copies_run.report.stories if "c0" in s.articles)
     assert {"c1", "c2", "c3"} <= set(story.articles)
+
+
+def test_a_sentence_restated_with_another_figure_is_one_statement(tmp_path: Path) -> None:
+    # Far-apart values of a vague attribute score low; the same sentence word for word is
+    # still one statement, and its two figures conflict.
+    base = (
+        "Shares in the group rose {n}% in early trading after the takeover offer was "
+        "announced by its largest rival on Friday.\n\nAnalysts said the offer was generous."
+    )
+    for name, n in (("a", "12"), ("b", "31")):
+        (tmp_path / f"{name}.txt").write_text(f"Offer\n\n{base.format(n=n)}\n", encoding="utf-8")
+    result = check([tmp_path])
+    (d,) = [d for d in result.decisions if d.stage == "compared"]
+    assert d.reason.startswith("the same sentence in both articles, figures aside")
+    assert any(f.verdict.value == "conflict" for f in result.report.findings)
+    # a sentence that differs in words is left to the scorer
+    (tmp_path / "b.txt").write_text(
+        "Offer\n\n" + base.format(n="31").replace("early", "late") + "\n", encoding="utf-8"
+    )
+    result = check([tmp_path])
+    assert not any(d.reason.startswith("the same sentence") for d in result.decisions)

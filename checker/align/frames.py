@@ -158,6 +158,31 @@ def with_background(fr: Frame, story_year: int | None) -> Frame:
     return fr
 
 
+RESTATED = "the same sentence in both articles, figures aside: one statement"
+_FIGURE = re.compile(r"\d[\d,.]*")
+MIN_RESTATED = 40  # characters: short sentences ("Sales rose 5%.") are alike by chance
+RESTATED_DAYS = 2  # republished copies appear within days; a recurring sentence is news anew
+
+
+def restated(a: Frame, b: Frame) -> bool:
+    """Do the two values sit in the same sentence, word for word once figures are set aside,
+    and at the same place in it? A story republished with one figure changed says the same
+    thing with two values: one statement, whatever the scorer makes of their distance."""
+    if a.day and b.day and a.day != b.day:
+        return False
+    if a.reported and b.reported and abs((a.reported - b.reported).days) > RESTATED_DAYS:
+        return False  # a daily report's sentence ("the index closed at N today") recurs
+    x, y = _skeleton(a), _skeleton(b)
+    return len(x[0]) >= MIN_RESTATED and x == y
+
+
+def _skeleton(fr: Frame) -> tuple[str, int]:
+    """The frame's sentence with its figures masked, and how many figures precede the value."""
+    quote = fr.evidence.quote
+    before = len(_FIGURE.findall(quote[: max(0, fr.start - fr.evidence.start)]))
+    return _FIGURE.sub("#", " ".join(quote.split())), before
+
+
 def _group(frames: list[Frame]) -> list[list[Frame]]:
     """Frames of one article stating the same value: the headline and the body, say."""
     groups: dict[tuple, list[Frame]] = {}
@@ -188,18 +213,15 @@ def _pair(
                         continue
                     values = compute(a, b)
                     s = score(weights, values)
-                    d = Decision(
-                        a,
-                        b,
-                        "score",
-                        f"score {s.probability:.2f}; these two values are judged on their "
-                        "best-scored pair of statements",
-                        values,
-                        s,
-                    )
+                    p = s.probability
+                    why = f"score {p:.2f}; these two values are judged on their best-scored pair"
+                    if restated(a, b):
+                        p = 1.0
+                        why = f"{RESTATED}; score {s.probability:.2f} overruled"
+                    d = Decision(a, b, "score", why, values, s)
                     decisions.append(d)
-                    if best is None or s.probability > best[0]:
-                        best = (s.probability, a, b, d)
+                    if best is None or p > best[0]:
+                        best = (p, a, b, d)
             if best is None:
                 continue
             p, a, b, d = best
@@ -222,7 +244,7 @@ def _pair(
         d.stage = "compared"
         rel = relation(a, b, articles, cumulative)
         d.relation = rel
-        d.reason = f"score {p:.2f}; values {rel}"
+        d.reason = f"{RESTATED if restated(a, b) else f'score {p:.2f}'}; values {rel}"
         others = [fr for fr in gx[i] if fr is not a] + [fr for fr in gy[j] if fr is not b]
         comparisons.append(_comparison(a, b, others, rel, p, articles))
     return FrameAlignment(comparisons, decisions)
