@@ -109,3 +109,17 @@ class Report(BaseModel):
         default_factory=list,
         description="since schema 3: near-duplicate articles, each compared with its original only",
     )
+
+
+def highlight_span(claim: Claim) -> tuple[int, int] | None:
+    """The `highlight_start`/`highlight_end` offsets from `claim.detail`, if they make sense."""
+    start: Any = claim.detail.get("highlight_start")
+    end: Any = claim.detail.get("highlight_end")
+    # bool is an int subclass; True/False offsets are a producer bug, not positions.
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    if isinstance(start, bool) or isinstance(end, bool):
+        return None
+    if 0 <= start < end <= len(claim.quote):
+        return (start, end)
+    return None

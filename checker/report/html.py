@@ -23,9 +23,9 @@ from datetime import date
 
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import ArticleEntry, Claim, Finding, Report, Verdict
+from checker.models.report import ArticleEntry, Claim, Finding, Report, Verdict, highlight_span
 from checker.report.provenance import date_origin
-from checker.report.text import clean, group_findings, highlight_span, plural, verdict_counts
+from checker.report.text import clean, group_findings, plural, verdict_counts
 
 CONTEXT_LIMIT = 400  # characters of context shown on each side of a quote
 

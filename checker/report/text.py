@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from checker.models.report import Claim, Finding, Report, Severity, Verdict
+from checker.models.report import Claim, Finding, Report, Severity, Verdict, highlight_span
 
 VERDICT_ORDER: dict[Verdict, int] = {
     Verdict.CONFLICT: 0,
@@ -126,20 +125,6 @@ def summary_line(report: Report) -> str:
         f"{plural(counts[Verdict.AGREEMENT], 'agreement')} · "
         f"{plural(len(report.problems), 'problem')}"
     )
-
-
-def highlight_span(claim: Claim) -> tuple[int, int] | None:
-    """The `highlight_start`/`highlight_end` offsets from `claim.detail`, if they make sense."""
-    start: Any = claim.detail.get("highlight_start")
-    end: Any = claim.detail.get("highlight_end")
-    # bool is an int subclass; True/False offsets are a producer bug, not positions.
-    if not isinstance(start, int) or not isinstance(end, int):
-        return None
-    if isinstance(start, bool) or isinstance(end, bool):
-        return None
-    if 0 <= start < end <= len(claim.quote):
-        return (start, end)
-    return None
 
 
 def _focus_span(claim: Claim) -> tuple[int, int] | None:

@@ -11,18 +11,15 @@ from collections.abc import Iterable
 
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.report import Claim, Finding, Severity, Verdict
+from checker.models.report import Claim, Finding, Severity, Verdict, highlight_span
 
 _LOWER = {Severity.HIGH: Severity.MEDIUM, Severity.MEDIUM: Severity.LOW, Severity.LOW: Severity.LOW}
 
 
 def _marked(c: Claim) -> tuple[int, int]:
     """File offsets of the compared words of a claim (the whole quote when none are marked)."""
-    start = c.detail.get("highlight_start")
-    end = c.detail.get("highlight_end")
-    if isinstance(start, int) and isinstance(end, int):
-        return c.start + start, c.start + end
-    return c.start, c.end
+    span = highlight_span(c)
+    return (c.start + span[0], c.start + span[1]) if span else (c.start, c.end)
 
 
 def _depends(c: Claim, art: Article | None, facts: ArticleFacts | None) -> str | None:
