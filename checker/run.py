@@ -69,14 +69,18 @@ def weights_for(root: Path):
     return load_weights(path if path.is_file() else default_rules_dir() / WEIGHTS_FILE)
 
 
+def _attributes_with(ctx: Context, flag: str) -> frozenset[str]:
+    return frozenset(e.id for e in ctx.vocab.entries("attributes") if getattr(e, flag, False))
+
+
 def cumulative(ctx: Context) -> set[str]:
     """Attributes whose tallies grow while a story unfolds (a later higher figure revises)."""
-    return {e.id for e in ctx.vocab.entries("attributes") if getattr(e, "cumulative", False)}
+    return set(_attributes_with(ctx, "cumulative"))
 
 
 def fallbacks(ctx: Context) -> frozenset[str]:
     """Attributes a value gets when no cue word names it (a measure's default: 'length')."""
-    return frozenset(e.id for e in ctx.vocab.entries("attributes") if getattr(e, "fallback", False))
+    return _attributes_with(ctx, "fallback")
 
 
 @dataclass

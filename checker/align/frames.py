@@ -200,11 +200,12 @@ def _pair(
     cumulative: set[str],
 ) -> FrameAlignment:
     decisions: list[Decision] = []
-    scored: list[tuple[float, int, int, Frame, Frame, Decision]] = []
+    # (probability, group indices, frames, decision, what the match rests on)
+    scored: list[tuple[float, int, int, Frame, Frame, Decision, str]] = []
     gx, gy = _group(xs), _group(ys)
     for i, group_x in enumerate(gx):
         for j, group_y in enumerate(gy):
-            best: tuple[float, Frame, Frame, Decision] | None = None
+            best: tuple[float, Frame, Frame, Decision, str] | None = None
             for a in group_x:
                 for b in group_y:
                     stop = gate(a, b)
@@ -213,28 +214,28 @@ def _pair(
                         continue
                     values = compute(a, b)
                     s = score(weights, values)
-                    p = s.probability
-                    why = f"score {p:.2f}; these two values are judged on their best-scored pair"
+                    p, basis = s.probability, f"score {s.probability:.2f}"
+                    why = f"{basis}; these two values are judged on their best-scored pair"
                     if restated(a, b):
-                        p = 1.0
+                        p, basis = 1.0, RESTATED
                         why = f"{RESTATED}; score {s.probability:.2f} overruled"
                     d = Decision(a, b, "score", why, values, s)
                     decisions.append(d)
                     if best is None or p > best[0]:
-                        best = (p, a, b, d)
+                        best = (p, a, b, d, basis)
             if best is None:
                 continue
-            p, a, b, d = best
+            p, a, b, d, basis = best
             if p < weights.threshold:
                 d.reason = f"score {p:.2f} below the threshold {weights.threshold:.2f}"
                 continue
-            scored.append((p, i, j, a, b, d))
+            scored.append((p, i, j, a, b, d, basis))
     # One to one, best first: a value is matched with the other article's closest statement of
     # the same fact, not with every figure of that attribute (a district's toll, a sub-total).
     used_x: set[int] = set()
     used_y: set[int] = set()
     comparisons: list[Comparison] = []
-    for p, i, j, a, b, d in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+    for p, i, j, a, b, d, basis in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         if i in used_x or j in used_y:
             d.stage = "matching"
             d.reason = f"score {p:.2f}, but each value was matched to a closer statement"
@@ -244,7 +245,7 @@ def _pair(
         d.stage = "compared"
         rel = relation(a, b, articles, cumulative)
         d.relation = rel
-        d.reason = f"{RESTATED if restated(a, b) else f'score {p:.2f}'}; values {rel}"
+        d.reason = f"{basis}; values {rel}"
         others = [fr for fr in gx[i] if fr is not a] + [fr for fr in gy[j] if fr is not b]
         comparisons.append(_comparison(a, b, others, rel, p, articles))
     return FrameAlignment(comparisons, decisions)

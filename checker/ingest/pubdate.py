@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from checker.extract.timex.tagger import find, resolve_all
 from checker.ingest.dates import plausible
-from checker.models.time import Granularity, Timex
+from checker.models.time import GRANULARITY_ORDER, Granularity, Timex
 
 # how far past the lower bound candidates are tried: news is seldom about events two years old
 SEARCH_SPAN = timedelta(days=730)
@@ -36,7 +36,8 @@ _DATED = (
     Granularity.SEASON,
     Granularity.QUARTER,
 )
-_COARSE = (Granularity.MONTH, Granularity.YEAR, Granularity.SEASON, Granularity.QUARTER)
+# periods a relative expression can name around a finer date the text gives ("last fall")
+_PERIODS = (Granularity.MONTH, Granularity.YEAR, Granularity.SEASON, Granularity.QUARTER)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _support(
         ]
         if iv.granularity == Granularity.DAY:
             hit = any(n.begin == iv.begin and n.end == iv.end for _, n in others)
-        elif iv.granularity in _COARSE:
+        elif iv.granularity in _PERIODS:
             hit = any(
                 j in explicit and iv.contains(n) and n.granularity != iv.granularity
                 for j, n in others
@@ -188,10 +189,9 @@ def guess_published(body: str) -> DateGuess | None:
     # only by "last year" still leaves every day of that year open
     if (low.baseline or _coarse(low.timex)) and all(_coarse(resolved[i]) for i in hits):
         return DateGuess(None, floor, ceiling, tuple(evidence))
-    order = list(Granularity)
     grains = [low.timex.interval.granularity] + [resolved[i].interval.granularity for i in hits]
-    precision = min(grains, key=order.index)  # type: ignore[arg-type]
-    return DateGuess(day, floor, ceiling, tuple(evidence), Granularity(precision))
+    precision = min(grains, key=GRANULARITY_ORDER.index)  # type: ignore[arg-type]
+    return DateGuess(day, floor, ceiling, tuple(evidence), precision)
 
 
 def _coarse(t: Timex) -> bool:
