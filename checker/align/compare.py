@@ -180,7 +180,7 @@ def claim_count_relation(a: ClaimFact, b: ClaimFact, pub_a: date | None, pub_b: 
 
 
 def format_time(t: Timex) -> str:
-    """A reader-friendly rendering of a TIMEX3 value: 'September 2019', 'late November 2019'."""
+    """A reader-friendly rendering of a TIMEX3 value: 'September 2019', 'late March 2021'."""
     iv = t.interval
     if iv is None:
         return t.value

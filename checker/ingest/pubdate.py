@@ -6,10 +6,10 @@ publication date, and every date it announces for the future lies after it. Thos
 A date that is only a baseline ("the deadliest since 1918") bounds it from below, but says nothing
 about when the news happened: when it is the latest past date, no day is chosen, only the range.
 
-Within the bounds, expressions that need the date to be resolved ("on Saturday", "July 4", "late
+Within the bounds, expressions that need the date to be resolved ("on Saturday", "May 6", "late
 last year") decide: a candidate date under which such an expression lands on a day or period the
-text names some other way ("On July 4 ... on Saturday", "late last year" beside "late November
-2019") is supported by it. The earliest of the best-supported candidates is chosen, and the
+text names some other way ("On May 6 ... on Saturday", "late last year" beside "in late October
+2016") is supported by it. The earliest of the best-supported candidates is chosen, and the
 result keeps the range it could lie in and the expressions that decided.
 """
 
@@ -127,7 +127,7 @@ def _support(
     resolved: list[Timex], relative: list[int], kinds: list[tuple], explicit: set[int]
 ) -> list[int]:
     """Indices of the relative expressions that land on what the text names in another way: a
-    day on a day named explicitly or by another kind of expression ("July 4" and "Saturday"), a
+    day on a day named explicitly or by another kind of expression ("May 6" and "Saturday"), a
     month, season or year around a finer date named explicitly ("last fall", "September 2019")."""
     out = []
     for i in relative:
@@ -201,7 +201,7 @@ def _coarse(t: Timex) -> bool:
 
 
 def _calendar(spec) -> bool:
-    """Does a relative expression name a calendar day or period ("Saturday", "July 4", "last
+    """Does a relative expression name a calendar day or period ("Saturday", "May 6", "last
     fall", "last year")? Those can land on a date the text also names; a count back ("three
     months ago") seldom speaks of the same time as a date named elsewhere."""
     return spec.kind != "shift" or abs(spec.n) <= 1
