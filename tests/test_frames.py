@@ -263,3 +263,74 @@ def test_an_unnamed_value_takes_the_story_s_one_attribute_of_its_measure(tmp_pat
     result = check([tmp_path])
     b_frames = next(f for f in result.facts if f.article == "b").frames
     assert [(f.attribute, f.adopted) for f in b_frames] == [("length", None)]
+
+
+def test_a_rounded_headline_and_its_exact_body_figure_are_one_statement(tmp_path) -> None:
+    # "More than 220" (headline) and "222" (body) state one figure: the other article's toll is
+    # set against it once, and the finding quotes both lines of that article.
+    _write(
+        tmp_path,
+        "a",
+        "2025-03-02",
+        "More than 220 dead in coastal floods\n\nOfficials said 222 people were confirmed dead "
+        "after the floods hit the coast on Saturday.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-03-01",
+        "Floods hit the coast\n\nMore than 160 people died after floods hit the coast on "
+        "Saturday, officials said.",
+    )
+    result = check([tmp_path])
+    tolls = [f for f in result.report.findings if f.subject == "death toll"]
+    assert len(tolls) == 1 and tolls[0].verdict.value == "conflict"
+    quoted_a = {c.quote for c in tolls[0].claims if c.article == "a"}
+    assert len(quoted_a) == 2  # the headline and the body sentence
+
+
+@pytest.mark.parametrize(
+    ("limit", "rule", "verdict"), [(20, "N104", "conflict"), (28, "N110", "agreement")]
+)
+def test_a_figure_far_above_an_open_lower_limit_is_a_conflict(
+    tmp_path, limit, rule, verdict
+) -> None:
+    # "at least 28" allows 31 (within a quarter above the limit); "at least 20" is another figure
+    _write(
+        tmp_path,
+        "a",
+        "2025-03-02",
+        f"Ferry capsizes\n\nAt least {limit} people are missing after a ferry capsized on the "
+        "river, the coast guard said.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-03-02",
+        "Ferry search goes on\n\nThe coast guard said 31 people are missing after a ferry "
+        "capsized on the river.",
+    )
+    found = [f for f in check([tmp_path]).report.findings if f.subject == "missing or trapped"]
+    assert [(f.rule, f.verdict.value) for f in found] == [(rule, verdict)]
+
+
+def test_a_value_named_only_by_its_measure_is_compared_with_the_finer_attribute(tmp_path) -> None:
+    # "speeds" names only the measure; the other article names the wind: one fact, two values
+    _write(
+        tmp_path,
+        "a",
+        "2025-05-03",
+        "Cyclone hits coast\n\nThe cyclone hit the coast on Friday with winds of 190 km/h, "
+        "the weather office said.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-05-03",
+        "Storm batters coast\n\nThe cyclone hit the coast on Friday at speeds of 160 km/h, "
+        "the weather office said.",
+    )
+    result = check([tmp_path])
+    found = [f for f in result.report.findings if f.kind == "count" and "speed" in f.subject]
+    assert [(f.verdict.value, f.subject) for f in found] == [("conflict", "wind speed")]
+    assert "named only as speed" in found[0].explanation

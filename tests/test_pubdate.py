@@ -50,6 +50,27 @@ def test_weekday_and_month_day_pin_the_year() -> None:
     assert "'Saturday' = 2020-07-04" in g.note
 
 
+def test_weekday_names_above_a_bare_year_pin_no_sure_day() -> None:
+    # "since 2004" only says the news is later; "Tuesday" and "May 24" then recur every few
+    # years, so the day found is only as sure as the year floor (siblings may override it)
+    body = (
+        "The storm was the worst since 2004, officials said on Tuesday. A vote was "
+        "postponed to May 24."
+    )
+    g = guess_published(body)
+    assert g is not None and g.precision is not None
+    assert g.precision.value == "year"
+
+
+def test_today_and_a_weekday_do_not_confirm_each_other() -> None:
+    # "today" lands on whatever day is tried, so it cannot confirm "Sunday"
+    body = "He won in December 2022. Today, on Sunday, he ran again, as he did last year."
+    g = guess_published(body)
+    assert g is not None
+    assert "'today'" not in g.note and "'Sunday'" not in g.note
+    assert g.precision is not None and g.precision.value != "day"
+
+
 def test_relative_year_that_lands_on_a_named_date_supports_it() -> None:
     body = (
         "The squad was trained late last year. The training, in late November 2019, was "

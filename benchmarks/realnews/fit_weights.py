@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 from bench import held_out, load_split, present_gold  # noqa: E402  (a script beside this one)
 
 ROOT = HERE.parents[1]
+
 WEIGHTS = ROOT / "rules" / "align" / "weights.yaml"
 
 
@@ -102,6 +103,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
+    ap.add_argument("--drop", nargs="*", default=[], help="features left out of the fit (weight 0)")
     args = ap.parse_args(argv)
     split = load_split()
     train = [name for name in split["train"] if name not in held_out(split)]
@@ -115,7 +117,8 @@ def main(argv: list[str]) -> int:
             X.extend(xs)
             y.extend(ys)
             print(f"{name}: {len(ys)} examples, {sum(ys)} same-fact", file=sys.stderr)
-    Xa, ya = np.array(X), np.array(y)
+    keep = [k for k, name in enumerate(FEATURES) if name not in set(args.drop)]
+    Xa, ya = np.array(X)[:, keep], np.array(y)
     model = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced")
     model.fit(Xa, ya)
     probs = model.predict_proba(Xa)[:, 1]
@@ -131,7 +134,10 @@ def main(argv: list[str]) -> int:
     weights = {
         "bias": round(float(model.intercept_[0]), 3),
         "threshold": round(best_t, 2),
-        "weights": {n: round(float(w), 3) for n, w in zip(FEATURES, model.coef_[0], strict=True)},
+        "weights": {
+            name: round(float(model.coef_[0][keep.index(k)]), 3) if k in keep else 0.0
+            for k, name in enumerate(FEATURES)
+        },
         "fitted_on": f"train half of benchmarks/realnews ({len(y)} frame pairs, "
         f"{int(ya.sum())} same-fact; train F1 {best_f:.2f})",
     }

@@ -80,7 +80,7 @@ def align_frames(
             )
     by_key: dict[tuple, list[Frame]] = defaultdict(list)
     for sid, frames in by_story.items():
-        for fr in adopt_named_attribute(frames, fallbacks):
+        for fr in candidates_by_attribute(adopt_named_attribute(frames, fallbacks), fallbacks):
             by_key[(sid, fr.attribute, fr.measure)].append(fr)
     decisions: list[Decision] = []
     comparisons: list[Comparison] = []
@@ -147,6 +147,28 @@ def adopt_named_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> lis
     return out
 
 
+def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> list[Frame]:
+    """`frames`, and for each value with only its measure's general attribute (unnamed, or
+    named by the measure's own word: "speed"), one candidate per finer attribute of that measure
+    the story names: "210 m" beside a depth and a height may be either, so it is scored against
+    both (the scorer decides, and the finding says the attribute was not named)."""
+    named: dict[str, dict[str, str]] = defaultdict(dict)
+    for fr in frames:
+        if fr.cue is not None and fr.attribute not in fallbacks:
+            named[fr.measure][fr.attribute] = fr.attribute_label
+    out = list(frames)
+    for fr in frames:
+        if fr.attribute not in fallbacks or fr.adopted:
+            continue
+        for attr, label in sorted(named.get(fr.measure, {}).items()):
+            named_by = f"named only as {fr.attribute_label}" if fr.cue else "named by no word"
+            why = f"{fr.text} is {named_by}; compared as the story's {label}"
+            out.append(
+                fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
+            )
+    return out
+
+
 def with_background(fr: Frame, story_year: int | None) -> Frame:
     """Mark a value tied to a year well before the story's as background (a quake decades ago)."""
     if story_year is None or fr.year is None:
@@ -184,12 +206,25 @@ def _skeleton(fr: Frame) -> tuple[str, int]:
 
 
 def _group(frames: list[Frame]) -> list[list[Frame]]:
-    """Frames of one article stating the same value: the headline and the body, say."""
-    groups: dict[tuple, list[Frame]] = {}
-    for fr in frames:
-        key = (round(fr.value, 6), fr.unit)
-        groups.setdefault(key, []).append(fr)
-    return list(groups.values())
+    """Frames of one article stating one figure: the headline and the body, say, even when one
+    rounds or bounds it ("more than 220" in the headline, "222" in the body)."""
+    groups: list[list[Frame]] = []
+    for fr in sorted(frames, key=lambda f: (f.unit or "", f.value, f.start)):
+        if groups and _same_figure(groups[-1][0], fr):
+            groups[-1].append(fr)
+        else:
+            groups.append([fr])
+    return groups
+
+
+def _same_figure(a: Frame, b: Frame) -> bool:
+    if a.unit != b.unit:
+        return False
+    if a.value == b.value:
+        return True
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    return la <= hb and lb <= ha and not _far(a, b)
 
 
 def _pair(
@@ -273,7 +308,7 @@ def precision(fr: Frame) -> float:
 
 
 def relation(a: Frame, b: Frame, articles: dict[str, Article], cumulative: set[str]) -> str:
-    """equal | compatible | bounds_differ | revised | disjoint."""
+    """equal | compatible | bounds_differ | beyond_bound | revised | disjoint."""
     la, ha = _interval(a)
     lb, hb = _interval(b)
     if a.low == b.low and a.high == b.high:
@@ -287,10 +322,27 @@ def relation(a: Frame, b: Frame, articles: dict[str, Article], cumulative: set[s
         # the dates say the higher one came first.
         if a.attribute in cumulative and _far(a, b) and not _earlier_higher(a, b, articles):
             return "revised"
+        if _beyond_bound(a, b) or _beyond_bound(b, a):
+            return "beyond_bound"
         return "compatible"
     if a.attribute in cumulative and _later_higher(a, b, articles):
         return "revised"
     return "disjoint"
+
+
+# how far past an open lower limit a figure may lie and still be what the limit meant: "at least
+# 5" allows 6, but "at least 2 missing" is not a report of 28 missing
+BEYOND_BOUND = 1.25
+
+
+def _beyond_bound(limit: Frame, other: Frame) -> bool:
+    """`limit` is an open lower limit and `other` a figure far above it (not itself a limit)."""
+    return (
+        limit.bound == Bound.LOWER
+        and other.bound != Bound.LOWER
+        and limit.value > 0
+        and other.value > limit.value * BEYOND_BOUND
+    )
 
 
 def _far(a: Frame, b: Frame) -> bool:
@@ -399,6 +451,12 @@ def _detail(a: Frame, b: Frame, rel: str, articles: dict[str, Article]) -> str:
         parts.append("the values fit each other once bounds, rounding and units are allowed")
     elif rel == "bounds_differ":
         parts.append("both give limits, and the limits differ")
+    elif rel == "beyond_bound":
+        limit, other = (a, b) if a.bound == Bound.LOWER else (b, a)
+        parts.append(
+            f"{other.text} lies far above the lower limit {limit.text}: the wording allows it, "
+            "but the two report different figures"
+        )
     elif rel == "revised":
         low, high = (a, b) if a.value < b.value else (b, a)
         d_low, d_high = _published(articles, low), _published(articles, high)

@@ -120,6 +120,8 @@ def _kind(spec, text: str) -> tuple:
         return ("weekday", spec.weekday)
     if spec.month and spec.day:
         return ("month-day", spec.month, spec.day)
+    if spec.kind == "shift" and spec.anchor == "dct":
+        return ("deictic", text.lower())
     return ("text", text.lower())
 
 
@@ -134,11 +136,18 @@ def _support(
         iv = resolved[i].interval
         if iv is None:
             continue
-        # a time resolved from the previous one ("Saturday ... around 21:30") only repeats it
+        # a time resolved from the previous one ("Saturday ... around 21:30") only repeats it,
+        # and a count from the publication day ("today", "yesterday") lands wherever the
+        # candidate puts it, so neither can confirm a candidate
         others = [
             (j, t.interval)
             for j, t in enumerate(resolved)
-            if kinds[j] != kinds[i] and t.interval is not None and t.anchor != "previous"
+            if kinds[j] != kinds[i]
+            and t.interval is not None
+            and t.anchor != "previous"
+            and kinds[j][0] != "deictic"
+            # "today" and "Sunday" meet on every Sunday
+            and not (kinds[i][0] == "deictic" and kinds[j][0] == "weekday")
         ]
         if iv.granularity == Granularity.DAY:
             hit = any(n.begin == iv.begin and n.end == iv.end for _, n in others)
@@ -191,6 +200,10 @@ def guess_published(body: str) -> DateGuess | None:
         return DateGuess(None, floor, ceiling, tuple(evidence))
     grains = [low.timex.interval.granularity] + [resolved[i].interval.granularity for i in hits]
     precision = min(grains, key=GRANULARITY_ORDER.index)  # type: ignore[arg-type]
+    if low.baseline or _coarse(low.timex):
+        # weekday and month-day names recur every few years: above a floor of a bare year they
+        # pick a day, not the year, so the day is only as sure as the floor
+        precision = low.timex.interval.granularity  # type: ignore[union-attr]
     return DateGuess(day, floor, ceiling, tuple(evidence), precision)
 
 

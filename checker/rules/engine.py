@@ -56,7 +56,9 @@ OPERATORS: dict[str, OperatorSpec] = {
         OperatorSpec(
             "count_relation",
             "equal numbers, ranges allowed by the wording that overlap, or none",
-            frozenset({"equal", "compatible", "disjoint", "bounds_differ", "revised"}),
+            frozenset(
+                {"equal", "compatible", "disjoint", "bounds_differ", "beyond_bound", "revised"}
+            ),
         ),
         OperatorSpec(
             "plan_change",
