@@ -334,3 +334,26 @@ def test_a_value_named_only_by_its_measure_is_compared_with_the_finer_attribute(
     found = [f for f in result.report.findings if f.kind == "count" and "speed" in f.subject]
     assert [(f.verdict.value, f.subject) for f in found] == [("conflict", "wind speed")]
     assert "named only as speed" in found[0].explanation
+
+
+def test_a_length_written_in_parts_is_one_value(tmp_path) -> None:
+    # "two years and six months" is 30 months, not a term of two years beside one of six months
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Mayor jailed\n\nA court sentenced the former mayor to two years and six months in prison "
+        "for bribery on Monday.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-06-02",
+        "Former mayor sentenced\n\nThe former mayor was sentenced to 30 months in prison for "
+        "bribery on Monday.",
+    )
+    result = check([tmp_path])
+    terms = [fr for f in result.facts for fr in f.frames if fr.attribute == "prison_term"]
+    assert sorted(fr.text for fr in terms) == ["30 months", "two years and six months"]
+    found = [f for f in result.report.findings if f.subject == "prison term"]
+    assert [f.verdict.value for f in found] == ["agreement"]

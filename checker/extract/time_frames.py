@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -44,12 +45,7 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
     whose attribute is named by a cue word of the sentence (no cue, no frame: a bare 'for two
     years' says too little to compare)."""
     out: list[Frame] = []
-    for t in adoc.timexes_in(sent.start, sent.end):
-        m = _DURATION.match(t.value)
-        if t.type != "DURATION" or not m:
-            continue
-        timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
-        days = amount * (_DAYS_T[letter] if timed else _DAYS[letter])
+    for t, days, timed, letter in _compound(adoc, sent):
         span = adoc.span(t.start, t.end)
         if span is None:
             continue
@@ -81,8 +77,51 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
     return out
 
 
+@dataclass(frozen=True)
+class _Written:
+    text: str
+    start: int
+    end: int
+    mod: str | None = None
+
+
+_ORDER = "YMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
+_JOINS = {"", ",", "and", ", and"}
+
+
+def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[tuple[object, float, str, str]]:
+    """The sentence's durations as (expression, days, 'T' or '', unit letter of the smallest
+    part), with parts written as one length joined: "two hours, 35 seconds" is 2h 0m 35s, not
+    two hours and, apart, 35 seconds."""
+    parts = []
+    for t in adoc.timexes_in(sent.start, sent.end):
+        m = _DURATION.match(t.value)
+        if t.type == "DURATION" and m:
+            timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
+            rank = _ORDER.index(letter, 4) if timed else _ORDER.index(letter)
+            days = amount * (_DAYS_T[letter] if timed else _DAYS[letter])
+            parts.append((t, days, timed, letter, rank, t.mod))
+    out: list[tuple[object, float, str, str]] = []
+    text = adoc.article.text
+    last_rank = -1
+    for t, days, timed, letter, rank, mod in parts:
+        if out:
+            prev = out[-1][0]
+            between = text[prev.end : t.start].strip().lower()  # type: ignore[attr-defined]
+            if between in _JOINS and rank > last_rank and not mod:
+                start = prev.start  # type: ignore[attr-defined]
+                joined = _Written(text[start : t.end], start, t.end, prev.mod)  # type: ignore[attr-defined]
+                out[-1] = (joined, out[-1][1] + days, timed, letter)
+                last_rank = rank
+                continue
+        out.append((t, days, timed, letter))
+        last_rank = rank
+    return out
+
+
 def _time_frame(adoc: ArticleDoc, sent: SentenceFacts, t, n: int, **fields) -> Frame:
-    """A frame on the time expression `t`: what every time frame shares, and `fields`."""
+    """A frame on the time expression `t` (anything with text, start and end offsets): what
+    every time frame shares, and `fields`."""
     return Frame(
         id=f"{adoc.article.id}#v{n + 1}",
         article=adoc.article.id,
