@@ -357,3 +357,17 @@ def test_a_length_written_in_parts_is_one_value(tmp_path) -> None:
     assert sorted(fr.text for fr in terms) == ["30 months", "two years and six months"]
     found = [f for f in result.report.findings if f.subject == "prison term"]
     assert [f.verdict.value for f in found] == ["agreement"]
+
+
+def test_a_part_of_a_whole_takes_the_verb_before_it(tmp_path) -> None:
+    # the parser hangs "155" under "175"; the words between tell that 155 were killed
+    _write(
+        tmp_path,
+        "a",
+        "2025-04-05",
+        "Fever outbreak grows\n\nThe outbreak of the fever has continued to grow and has killed "
+        "155 of 175 people infected, according to the health ministry.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.attribute for f in result.facts for fr in f.frames}
+    assert got["155"] == "deaths" and got["175"] == "cases"
