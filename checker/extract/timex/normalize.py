@@ -666,8 +666,15 @@ def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
     direction = _direction(m)
     kind = "cycle" if direction else "weekday"
+    # "the previous Friday", "the following Monday": counted from the day in focus
+    anchor = "ref" if _norm(_g(m, "rel") or "").startswith("the ") else "dct"
     return Spec(
-        "TIME" if suffix else "DATE", kind=kind, weekday=wd, direction=direction, suffix=suffix
+        "TIME" if suffix else "DATE",
+        kind=kind,
+        weekday=wd,
+        direction=direction,
+        suffix=suffix,
+        anchor=anchor,
     )
 
 
