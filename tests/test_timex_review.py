@@ -97,7 +97,7 @@ def test_days_still_found(text: str, expected: tuple[str, str, str]) -> None:
         ),
         (
             "Demand sagged over the last couple of weeks.",
-            ("the last couple of weeks", "DURATION", "PXW"),
+            ("the last couple of weeks", "DURATION", "P2W"),
         ),
         (
             "The brewer expects full-year profits to rise.",

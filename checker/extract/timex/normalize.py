@@ -228,6 +228,28 @@ def year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec |
     return Spec(rule.type, value=m.group("year"))
 
 
+@register("year_spoken")
+def year_spoken(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """A year said in words: "nineteen ninety-six" (1996), "the year two thousand" (2000)."""
+    if _g(m, "thousand"):
+        year = 2000 + int(parse_number(_g(m, "rest2") or "", lex) or 0)
+    else:
+        century = lex.numbers[m.group("century").lower()]
+        rest = parse_number(m.group("rest"), lex)
+        if rest is None:
+            return None
+        year = century * 100 + int(rest)
+    if season := _g(m, "season"):
+        return Spec(rule.type, value=f"{year}-{lex.seasons[season.lower()]}")
+    month_text = _g(m, "month")
+    if month_text is None:
+        return Spec(rule.type, value=str(year))
+    mo = month_number(month_text, lex)
+    if mo is None:  # "may" as a verb: only the year
+        return Spec(rule.type, value=str(year), start=m.start("century"), end=m.end())
+    return Spec(rule.type, value=f"{year}-{mo:02d}")
+
+
 @register("year_range")
 def year_range(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> list[Spec] | None:
     y1, raw2 = int(m.group("y1")), m.group("y2")
@@ -880,6 +902,8 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if num_text is None:
         # singular: one unit ("the past decade", "another month"); plural: vague ("for years")
         num = None if unit_text.lower().endswith("s") else 1.0
+    elif _norm(num_text) in ("a couple of", "couple of"):
+        num = 2.0  # "a couple of years": two (TimeBank writes P2Y)
     else:
         num = parse_number(num_text, lex)
         if num is None and not re.fullmatch(

@@ -1,0 +1,60 @@
+"""Forms of time expressions found in broadcast transcripts and wire copy (issue 15, second
+pass): years said in words, a clock word with its day, "a couple of" units.
+
+Sentences are invented; each checks one reading (text, type, value).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checker.extract.timex import tag
+
+
+def found(text: str, dct: date) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+DCT = date(1998, 2, 13)  # a Friday
+
+
+def test_years_said_in_words() -> None:
+    text = "The plant opened in nineteen seventy-nine and closed in March nineteen ninety-six."
+    result = found(text, DCT)
+    assert ("nineteen seventy-nine", "DATE", "1979") in result
+    assert ("March nineteen ninety-six", "DATE", "1996-03") in result
+    assert ("the year two thousand", "DATE", "2000") in found(
+        "The computers may fail in the year two thousand.", DCT
+    )
+    assert ("the winter of nineteen ninety-four", "DATE", "1994-WI") in found(
+        "Prices rose in the winter of nineteen ninety-four.", DCT
+    )
+
+
+def test_number_words_that_are_no_year() -> None:
+    assert found("Nineteen ninety-six people voted.", DCT) == []
+    assert found("He rang nineteen twenty-one times.", DCT) == []
+
+
+def test_a_clock_word_with_its_day_is_one_time() -> None:
+    assert ("noon Thursday", "TIME", "1998-02-12T12:00") in found(
+        "The deadline passed at noon Thursday.", DCT
+    )
+    assert ("noon tomorrow", "TIME", "1998-02-14T12:00") in found(
+        "The ultimatum runs out at noon tomorrow.", DCT
+    )
+
+
+def test_a_plan_told_in_the_past_perfect_is_past() -> None:
+    # the offer "had been scheduled" to end on the Friday before the DCT (a Monday)
+    text = "The offer had been scheduled to expire at midnight Friday."
+    assert ("midnight Friday", "TIME", "1989-10-27T24:00") in found(text, date(1989, 10, 30))
+    text = "The offer is scheduled to expire Friday."
+    assert ("Friday", "DATE", "1989-11-03") in found(text, date(1989, 10, 30))
+
+
+def test_a_couple_of_units_is_two() -> None:
+    assert ("a couple of years", "DURATION", "P2Y") in found("It took a couple of years.", DCT)
+    assert ("the next couple of months", "DURATION", "P2M") in found(
+        "Over the next couple of months, sales will grow.", DCT
+    )
