@@ -58,3 +58,11 @@ def test_a_couple_of_units_is_two() -> None:
     assert ("the next couple of months", "DURATION", "P2M") in found(
         "Over the next couple of months, sales will grow.", DCT
     )
+
+
+def test_a_season_after_into_or_over_is_a_date() -> None:
+    dct = date(1989, 10, 26)
+    assert ("summer", "DATE", "1989-SU") in found("Demand was strong well into the summer.", dct)
+    assert ("summer", "DATE", "1989-SU") in found("Over the summer, rivals cut prices.", dct)
+    # a fall in prices is no season
+    assert found("Before the fall in prices, it sold well.", dct) == []
