@@ -66,3 +66,9 @@ def test_a_season_after_into_or_over_is_a_date() -> None:
     assert ("summer", "DATE", "1989-SU") in found("Over the summer, rivals cut prices.", dct)
     # a fall in prices is no season
     assert found("Before the fall in prices, it sold well.", dct) == []
+
+
+def test_a_year_before_a_singular_unit_is_no_count_of_units() -> None:
+    dct = date(1989, 10, 26)
+    assert found("Profit fell from the 1988 quarter.", dct) == [("1988", "DATE", "1988")]
+    assert ("1500 years", "DURATION", "P1500Y") in found("The church stood 1500 years.", dct)

@@ -902,6 +902,12 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if num_text is None:
         # singular: one unit ("the past decade", "another month"); plural: vague ("for years")
         num = None if unit_text.lower().endswith("s") else 1.0
+    elif (
+        re.fullmatch(r"1[6-9][0-9]{2}|20[0-9]{2}", num_text)
+        and not unit_text.lower().endswith("s")
+        and "-" not in m.group(0)
+    ):
+        return None  # "the 1988 quarter" is that year's quarter, not 1988 quarters
     elif _norm(num_text) in ("a couple of", "couple of"):
         num = 2.0  # "a couple of years": two (TimeBank writes P2Y)
     else:
