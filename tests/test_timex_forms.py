@@ -72,3 +72,10 @@ def test_a_year_before_a_singular_unit_is_no_count_of_units() -> None:
     dct = date(1989, 10, 26)
     assert found("Profit fell from the 1988 quarter.", dct) == [("1988", "DATE", "1988")]
     assert ("1500 years", "DURATION", "P1500Y") in found("The church stood 1500 years.", dct)
+
+
+def test_recurring_weekday_nights_and_months_are_sets() -> None:
+    result = found("The show airs on Tuesday nights and Sundays.", DCT)
+    assert ("Tuesday nights", "SET", "XXXX-WXX-2TNI") in result
+    assert ("Sundays", "SET", "XXXX-WXX-7") in result
+    assert ("Each July", "SET", "XXXX-07") in found("Each July, the town holds a fair.", DCT)

@@ -928,9 +928,14 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
 
 @register("set_every")
 def set_every(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    token = _g(m, "weekday") or _g(m, "unit") or ""
+    token = _g(m, "weekday") or _g(m, "weekday2") or _g(m, "unit") or ""
     if (wd := weekday_number(token, lex)) is not None:
-        return Spec("SET", value=f"XXXX-WXX-{wd}")
+        pods = _g(m, "pods") or _g(m, "pods2")
+        # "Tuesday nights": the night of every Tuesday
+        suffix = f"T{lex.parts_of_day[pods.lower()[:-1]]}" if pods else ""
+        return Spec("SET", value=f"XXXX-WXX-{wd}{suffix}")
+    if token[:1].isupper() and (mo := month_number(token, lex)) is not None:
+        return Spec("SET", value=f"XXXX-{mo:02d}")  # "each July"
     low = token.lower()
     if low in lex.parts_of_day:
         return Spec("SET", value=f"XXXX-XX-XXT{lex.parts_of_day[low]}")
