@@ -79,3 +79,20 @@ def test_recurring_weekday_nights_and_months_are_sets() -> None:
     assert ("Tuesday nights", "SET", "XXXX-WXX-2TNI") in result
     assert ("Sundays", "SET", "XXXX-WXX-7") in result
     assert ("Each July", "SET", "XXXX-07") in found("Each July, the town holds a fair.", DCT)
+
+
+def test_that_night_and_overnight_are_the_night_of_the_day_in_focus() -> None:
+    text = "Rebels attacked on Tuesday. That night, villagers fled. Overnight losses were heavy."
+    result = found(text, DCT)
+    assert ("That night", "TIME", "1998-02-10TNI") in result
+    assert ("Overnight", "TIME", "1998-02-10TNI") in result
+    # a kind of loan or rate is no time
+    assert found("The overnight rate rose.", DCT) == []
+
+
+def test_a_weekday_after_a_clock_time_in_two_zones() -> None:
+    # wire copy gives local time, then GMT in brackets, then the day
+    text = "The truce took effect at 6 a.m. (0400 GMT) Thursday."
+    result = found(text, DCT)
+    assert ("6 a.m.", "TIME", "1998-02-12T06:00") in result
+    assert ("0400 GMT", "TIME", "1998-02-12T04:00Z") in result

@@ -760,7 +760,7 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
         )
     word = (_g(m, "word") or "").lower()
     # "9 p.m. Monday", "at noon on Friday": the clock time on that weekday
-    wd = weekday_number(_g(m, "weekday") or _g(m, "cweekday"), lex)
+    wd = weekday_number(_g(m, "weekday") or _g(m, "cweekday") or _g(m, "pweekday"), lex)
     if wd is not None:
         return Spec("TIME", kind="weekday", weekday=wd, suffix=suffix, **spec_args)
     if word:
@@ -866,7 +866,7 @@ def holiday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
 
 @register("pod")
 def pod(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    code = lex.parts_of_day[m.group("pod").lower()]
+    code = lex.parts_of_day[(_g(m, "pod") or m.group("pod2")).lower()]
     return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=f"T{code}")
 
 
