@@ -92,3 +92,8 @@ def test_the_latest_quarter_is_over_even_after_a_quarter_to_come() -> None:
     result = found(text, DCT)
     assert ("the latest quarter", "DATE", "1996-Q3") in result
     assert ("a year ago", "DATE", "1995-Q3") in result
+
+
+def test_a_number_word_ending_in_ed_is_no_past_tense() -> None:
+    text = "The union will send three hundred workers to the plant on Monday."
+    assert ("Monday", "DATE", "1996-10-28") in found(text, DCT)

@@ -50,8 +50,9 @@ _ABBREVIATIONS = (
     "Nov",
     "Dec",
 )
-_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\s[A-Z])"
-_SENTENCE_END = re.compile(rf"(?:{_NOT_AFTER}\.|[!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n")
+# (the period is matched first, so the lookbehinds are only tried there: speed)
+_NOT_AFTER = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\s[A-Z]\.)"
+_SENTENCE_END = re.compile(rf"[.!?]{_NOT_AFTER}[\"'”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n")
 _CLAUSE_LOOKBACK = 200  # characters searched backwards for the start of the sentence
 _CLAUSE_LOOKAHEAD = 20  # "Tuesday will see ..." : a future cue just after the expression
 _PREFIX_WINDOW = 48  # characters before an expression searched for modifier words
