@@ -96,3 +96,19 @@ def test_a_weekday_after_a_clock_time_in_two_zones() -> None:
     result = found(text, DCT)
     assert ("6 a.m.", "TIME", "1998-02-12T06:00") in result
     assert ("0400 GMT", "TIME", "1998-02-12T04:00Z") in result
+
+
+def test_a_month_then_last_year_without_of_is_one_expression() -> None:
+    dct = date(1998, 2, 19)
+    assert found("In June last year, the leaders split.", dct) == [
+        ("June last year", "DATE", "1997-06")
+    ]
+    # with "of", two expressions (as MEANTIME annotates them)
+    assert found("It ends in October of next year.", dct) == [
+        ("October", "DATE", "1999-10"),
+        ("next year", "DATE", "1999"),
+    ]
+
+
+def test_a_mixed_number_of_units() -> None:
+    assert ("2 1/2 years", "DURATION", "P2.5Y") in found("He served 2 1/2 years in jail.", DCT)

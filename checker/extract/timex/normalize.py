@@ -110,6 +110,8 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     t = _norm(text)
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
         return float(t)
+    if re.fullmatch(r"[0-9]+ 1/2", t):  # "2 1/2 years"
+        return float(t[:-4]) + 0.5
     if t in ("single", "a single"):
         return 1.0
     if t in ("a half", "half a", "half an"):
@@ -325,18 +327,12 @@ def month_rel_year(
     if mo is None:
         return None
     anchor, n = rel_anchor(m.group("rel"), lex)
+    month = Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="month", month=mo)
+    if " of " not in _norm(m.group(0)):
+        return [month]  # "June last year": one expression, as TimeBank annotates it
     # two expressions, as MEANTIME annotates them: "[October] of [next year]"
     return [
-        Spec(
-            rule.type,
-            kind="fill",
-            anchor=anchor,
-            n=n,
-            gran="month",
-            month=mo,
-            start=m.start("month"),
-            end=m.end("month"),
-        ),
+        with_span(month, m.start("month"), m.end("month")),
         Spec(
             rule.type,
             kind="shift",
