@@ -97,3 +97,17 @@ def test_the_latest_quarter_is_over_even_after_a_quarter_to_come() -> None:
 def test_a_number_word_ending_in_ed_is_no_past_tense() -> None:
     text = "The union will send three hundred workers to the plant on Monday."
     assert ("Monday", "DATE", "1996-10-28") in found(text, DCT)
+
+
+def test_year_ago_results_after_last_year_are_last_years() -> None:
+    dct = date(1996, 10, 28)
+    text = "Last year storm losses were small. The year-earlier results were restated."
+    assert ("year-earlier", "DATE", "1995") in found(text, dct)
+    # with a quarter of this year in focus, the same quarter a year before
+    text = "Third-quarter profit rose. The year-ago quarter had a charge."
+    assert ("The year-ago quarter", "DATE", "1995-Q3") in found(text, dct)
+
+
+def test_the_full_year_is_the_dcts_not_a_year_named_before() -> None:
+    text = "The firm aims for a 50% share by 1999. He forecast higher profit for the full year."
+    assert ("the full year", "DATE", "1996") in found(text, date(1996, 10, 28))

@@ -57,6 +57,9 @@ class Spec:
     # shift: "a year ago", "a year earlier", "year-ago": the comparison period of a figure, the
     # period in focus (a quarter, month or half) one year back; it leaves the focus alone
     comparison: bool = False
+    # shift: "year-ago", "the year-earlier period": the year before the current period, never
+    # the year before a past year in focus ("last year ... the year-ago results" is last year)
+    of_current: bool = False
     # shift from the DCT in a past clause: the last whole unit before it ("the latest quarter")
     completed: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
@@ -535,8 +538,10 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
         "after": 1,
         "later": 1,
     }.get(rel, 0)
-    if rule.name == "the_year_with_mod":
-        # "the end of the year": the year in focus (same sentence) or the DCT's
+    whole = re.search(r"\b(?:entire|whole|full)\s", m.group(0), re.IGNORECASE) is not None
+    if rule.name == "the_year_with_mod" or (whole and unit == "year"):
+        # "the end of the year", "for the full year": the year in focus (same sentence) or the
+        # DCT's, not a year named in passing sentences before ("aims for a 50% share by 1992")
         return Spec(rule.type, kind="fill", anchor="near", gran=unit, unit=unit)
     # a bare "the day" ("ended the day", "for the day") rather than "that day", "the same day"
     news_day = unit == "day" and n == 0 and _g(m, "rel") is None
@@ -773,7 +778,14 @@ def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
     unit = (_g(m, "unit") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
     return Spec(
-        rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran, comparison=True
+        rule.type,
+        kind="shift",
+        anchor="ref",
+        unit="year",
+        n=-1,
+        gran=gran,
+        comparison=True,
+        of_current=rule.name == "year_ago_period",
     )
 
 

@@ -163,6 +163,13 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     anchor = "dct"
     gran = spec.gran
     ref = ctx.ref
+    if (
+        spec.of_current
+        and ref is not None
+        and ctx.dct is not None
+        and ref.interval.end < date(ctx.dct.year, 1, 1)
+    ):
+        ref = None  # a past year in focus is already the comparison year: count from the DCT
     if gran == "ref":  # "the same period last year": the reference's own granularity
         if ref is None:
             gran = "year"  # nothing in focus: the year before the DCT's
