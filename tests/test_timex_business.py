@@ -76,7 +76,8 @@ def test_history() -> None:
 
 
 def test_later() -> None:
-    assert found("The Dow later recovered.") == [("later", "DATE", "FUTURE_REF")]
+    # a bare adverb only orders events: not tagged, as in TimeBank (MEANTIME tags it)
+    assert found("The Dow later recovered.") == []
     assert found("Please call back at a later time.") == [("a later time", "DATE", "FUTURE_REF")]
     # "later in the day" is a time within the day: MEANTIME types it TIME
     assert ("later", "TIME", "FUTURE_REF") in found("before declining later in the day")

@@ -835,7 +835,7 @@ _AFTER_AMOUNT = re.compile(
 
 @register("later_bare")
 def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    """A bare "later" (or "a later date"): some time after the one in focus, FUTURE_REF.
+    """ "A later date", "later in the day": some time after the one in focus, FUTURE_REF.
     Rejected after an amount ("three days later" is one expression of its own) or in
     "sooner or later", "no later than"."""
     core = m.group("core")
@@ -844,9 +844,14 @@ def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         return None  # "a later" without date/time/stage
     if _AFTER_AMOUNT.search(m.string, max(0, m.start() - 20), m.start()):
         return None
+    within_day = _WITHIN_DAY.match(m.string, m.end()) is not None
+    if not article and not within_day and rule.name == "later_bare":
+        # a bare adverb ("the Dow later recovered") orders events, it names no time: TimeBank
+        # never tags it (MEANTIME does; TimeML 1.2 and TimeBank decide, see the README)
+        return None
     value = "PAST_REF" if core.lower() == "earlier" else "FUTURE_REF"
     # "later in the day", "earlier in the session": a time within a day (MEANTIME types it TIME)
-    type_ = "TIME" if _WITHIN_DAY.match(m.string, m.end()) else rule.type
+    type_ = "TIME" if within_day else rule.type
     return Spec(type_, value=value)
 
 
