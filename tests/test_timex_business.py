@@ -94,7 +94,12 @@ def test_future_phrases() -> None:
     assert found("more volatility in the weeks ahead") == [
         ("the weeks ahead", "DATE", "FUTURE_REF")
     ]
-    assert found("Stocks will recover in the long run.") == [("the long run", "DATE", "FUTURE_REF")]
+    assert found("Stocks will recover in the long term.") == [
+        ("the long term", "DATE", "FUTURE_REF")
+    ]
+    assert found("Growth looks good in the near term.") == [("the near term", "DATE", "FUTURE_REF")]
+    # "the long run" is an idiom TimeBank does not tag
+    assert found("Stocks will recover in the long run.") == []
 
 
 # ---- calendar units in business news -----------------------------------------------------------
