@@ -112,3 +112,17 @@ def test_a_month_then_last_year_without_of_is_one_expression() -> None:
 
 def test_a_mixed_number_of_units() -> None:
     assert ("2 1/2 years", "DURATION", "P2.5Y") in found("He served 2 1/2 years in jail.", DCT)
+
+
+def test_quarters_counted_are_written_in_quarters() -> None:
+    dct = date(2008, 11, 18)
+    assert ("two consecutive quarters", "DURATION", "P2Q") in found(
+        "Japan posted two consecutive quarters of negative growth.", dct
+    )
+    assert ("the first three quarters", "DURATION", "P3Q") in found(
+        "In the first three quarters of the year, sales rose.", dct
+    )
+    assert ("several quarters", "DURATION", "PXQ") in found("Sales fell for several quarters.", dct)
+    assert ("every quarter", "SET", "P1Q") in found("Interest is paid every quarter.", dct)
+    # a fraction of something is no time
+    assert found("Three quarters of the food is imported.", dct) == []

@@ -903,6 +903,9 @@ def duration_value(num: float | None, unit: str, lex: Lexicon) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+_FRACTION_OF = re.compile(r"(?:one|two|three|a|[0-9])[\s-]+quarters?", re.IGNORECASE)
+
+
 @register("duration")
 def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     unit_text = _g(m, "unit") or _g(m, "unit2")
@@ -932,8 +935,13 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
             return None
         if unit in ("second", "quarter") and _norm(num_text) in ("a", "an", "one"):
             return None  # "a second" is usually the ordinal, "a quarter" a fraction
-        if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() :]):
-            return None  # "three-quarters of its food" is a fraction
+        if (
+            unit == "quarter"
+            and re.match(r"\s+of\b", m.string[m.end() :])
+            and _FRACTION_OF.fullmatch(m.group(0))
+        ):
+            return None  # "three-quarters of its food" is a fraction ("the first three
+            # quarters of the year", "two consecutive quarters of growth" are not)
         if num is not None and _g(m, "half"):
             num += 0.5
     return Spec(rule.type, value=duration_value(num, unit, lex))
