@@ -126,3 +126,15 @@ def test_quarters_counted_are_written_in_quarters() -> None:
     assert ("every quarter", "SET", "P1Q") in found("Interest is paid every quarter.", dct)
     # a fraction of something is no time
     assert found("Three quarters of the food is imported.", dct) == []
+
+
+def test_a_year_with_an_apostrophe_after_a_preposition() -> None:
+    dct = date(2008, 10, 27)
+    assert ("'82", "DATE", "1982") in found("The index is at its lowest level since '82.", dct)
+    assert found("He said '82 percent' of them.", dct) == []
+
+
+def test_for_the_time_being_is_now() -> None:
+    assert ("the time being", "DATE", "PRESENT_REF") in found(
+        "Rates will stay low for the time being.", DCT
+    )

@@ -233,6 +233,12 @@ def year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec |
     return Spec(rule.type, value=m.group("year"))
 
 
+@register("year_two_digits")
+def year_two_digits(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "since '82": the year within 80 years before (20 after) the DCT."""
+    return Spec(rule.type, value=str(expand_two_digit_year(int(m.group("yy")), dct)))
+
+
 @register("year_spoken")
 def year_spoken(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     """A year said in words: "nineteen ninety-six" (1996), "the year two thousand" (2000)."""
