@@ -138,3 +138,9 @@ def test_for_the_time_being_is_now() -> None:
     assert ("the time being", "DATE", "PRESENT_REF") in found(
         "Rates will stay low for the time being.", DCT
     )
+
+
+def test_more_additional_and_extra_units_are_durations() -> None:
+    assert ("20 more years", "DURATION", "P20Y") in found("It will take 20 more years.", DCT)
+    assert ("an additional year", "DURATION", "P1Y") in found("He got an additional year.", DCT)
+    assert found("It was a more serious day.", DCT) == []
