@@ -235,8 +235,18 @@ def year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec |
 
 @register("year_two_digits")
 def year_two_digits(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    """ "since '82": the year within 80 years before (20 after) the DCT."""
+    """ "since '82": the year within 80 years before (20 after) the DCT, after a preposition
+    (a quote opening before two digits is no year otherwise)."""
+    if not _YEAR_PREPOSITION.search(m.string, max(0, m.start() - 8), m.start()):
+        return None
     return Spec(rule.type, value=str(expand_two_digit_year(int(m.group("yy")), dct)))
+
+
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|to|until|from|by)\s+$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?P<month>[A-Z][a-z]+)\s+$")
+_SEASON_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+$", re.IGNORECASE
+)
 
 
 @register("year_spoken")
@@ -250,15 +260,33 @@ def year_spoken(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
         if rest is None:
             return None
         year = century * 100 + int(rest)
-    if season := _g(m, "season"):
-        return Spec(rule.type, value=f"{year}-{lex.seasons[season.lower()]}")
-    month_text = _g(m, "month")
-    if month_text is None:
-        return Spec(rule.type, value=str(year))
-    mo = month_number(month_text, lex)
-    if mo is None:  # "may" as a verb: only the year
-        return Spec(rule.type, value=str(year), start=m.start("century"), end=m.end())
-    return Spec(rule.type, value=f"{year}-{mo:02d}")
+    before = max(0, m.start() - 24)
+    if s := _SEASON_OF_BEFORE.search(m.string, before, m.start()):
+        value = f"{year}-{lex.seasons[s.group('season').lower()]}"  # "the winter of ..."
+        return Spec(rule.type, value=value, start=s.start(), end=m.end())
+    mo_m = _MONTH_BEFORE.search(m.string, before, m.start())
+    mo = month_number(mo_m.group("month"), lex) if mo_m else None
+    if mo_m is not None and mo is not None and mo_m.group("month") in _MONTH_NAMES:
+        return Spec(rule.type, value=f"{year}-{mo:02d}", start=mo_m.start(), end=m.end())
+    return Spec(rule.type, value=str(year))
+
+
+_MONTH_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 
 
 @register("year_range")
