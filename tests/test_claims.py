@@ -663,3 +663,19 @@ def test_a_high_and_a_low_are_not_comparable() -> None:
     low = _claim(kind="duration", unit="duration", value=90.0, near=["lowest"])
     assert not comparable(high, low)
     assert comparable(high, _claim(kind="duration", unit="duration", value=90.0, near=["highest"]))
+
+
+def test_duration_days_reads_quarters() -> None:
+    from checker.extract.claims import _duration_days
+
+    assert _duration_days("P2Q") == 2 * 91.31
+    assert _duration_days("P1Y2Q") == 365.25 + 2 * 91.31
+    assert _duration_days("PXQ") is None
+
+
+def test_duration_frames_read_quarters() -> None:
+    from checker.extract.time_frames import _DAYS, _DURATION
+
+    m = _DURATION.match("P2Q")
+    assert m is not None
+    assert float(m.group(2)) * _DAYS[m.group(3)] == 2 * 91.31

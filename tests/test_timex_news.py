@@ -106,7 +106,7 @@ def test_the_past_year_is_the_year_before() -> None:
 def test_a_fraction_of_something_is_no_duration() -> None:
     assert found("The country imports about three-quarters of its food.", date(1990, 8, 15)) == []
     assert found("The work took three quarters.", date(1990, 8, 15)) == [
-        ("three quarters", "DURATION", "P9M")
+        ("three quarters", "DURATION", "P3Q")
     ]
 
 

@@ -90,14 +90,14 @@ def test_days_still_found(text: str, expected: tuple[str, str, str]) -> None:
     [
         ("Copper slid for a second day as stocks grew.", ("a second day", "DURATION", "P2D")),
         ("Car sales fell for the fourth month.", ("the fourth month", "DURATION", "P4M")),
-        ("The two previous quarters were weak.", ("The two previous quarters", "DURATION", "P6M")),
+        ("The two previous quarters were weak.", ("The two previous quarters", "DURATION", "P2Q")),
         (
             "It beat the preceding three quarters.",
-            ("the preceding three quarters", "DURATION", "P9M"),
+            ("the preceding three quarters", "DURATION", "P3Q"),
         ),
         (
             "Demand sagged over the last couple of weeks.",
-            ("the last couple of weeks", "DURATION", "PXW"),
+            ("the last couple of weeks", "DURATION", "P2W"),
         ),
         (
             "The brewer expects full-year profits to rise.",

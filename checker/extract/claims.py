@@ -719,18 +719,19 @@ def _time_claim(adoc: ArticleDoc, t: Timex, keys: dict[int, str]) -> ClaimFact |
 
 
 _DURATION = re.compile(
-    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?"
-    r"(?:(\d+(?:\.\d+)?)D)?$"
+    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)Q)?(?:(\d+(?:\.\d+)?)M)?"
+    r"(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$"
 )
 
 
 def _duration_days(value: str) -> float | None:
-    """'P2Y' -> 730.5, 'P18M' -> 547.9; None for time-of-day durations and vague 'PXY'."""
+    """'P2Y' -> 730.5, 'P18M' -> 547.9, 'P2Q' -> 182.6; None for time-of-day durations and
+    vague 'PXY'."""
     m = _DURATION.match(value)
     if m is None or not any(m.groups()):
         return None
-    years, months, weeks, days = (float(g) if g else 0.0 for g in m.groups())
-    return years * 365.25 + months * 30.44 + weeks * 7 + days
+    years, quarters, months, weeks, days = (float(g) if g else 0.0 for g in m.groups())
+    return years * 365.25 + quarters * 91.31 + months * 30.44 + weeks * 7 + days
 
 
 def _measures(

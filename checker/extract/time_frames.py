@@ -19,11 +19,12 @@ _TIMEZONES = re.compile(
     r"\b(local time|local|GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|MT|BST|CET|CEST|IST|JST|"
     r"AEST|AEDT|HKT|SGT|WIB|PHT|NPT)\b"
 )
-# TIMEX3 durations: P25Y, P18M, P2W, P3D, PT5H, PT30M (a number, then the unit letter).
-_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$")
-_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+# TIMEX3 durations: P25Y, P2Q, P18M, P2W, P3D, PT5H, PT30M (a number, then the unit letter;
+# Q is a quarter, as TimeML corpora write it).
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YQMWDHS])$")
+_DAYS = {"Y": 365.25, "Q": 91.31, "M": 30.44, "W": 7.0, "D": 1.0}
 _DAYS_T = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
-_UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_UNIT_WORD = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
 _UNIT_WORD_T = {"H": "hour", "M": "minute", "S": "second"}
 # How far a bounded length of time reaches, as factors of the length written.
 _SPREAD = {

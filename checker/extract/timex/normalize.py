@@ -57,6 +57,9 @@ class Spec:
     # shift: "a year ago", "a year earlier", "year-ago": the comparison period of a figure, the
     # period in focus (a quarter, month or half) one year back; it leaves the focus alone
     comparison: bool = False
+    # shift: "year-ago", "the year-earlier period": the year before the current period, never
+    # the year before a past year in focus ("last year ... the year-ago results" is last year)
+    of_current: bool = False
     # shift from the DCT in a past clause: the last whole unit before it ("the latest quarter")
     completed: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
@@ -110,6 +113,8 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     t = _norm(text)
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", t):
         return float(t)
+    if re.fullmatch(r"[0-9]+ 1/2", t):  # "2 1/2 years"
+        return float(t[:-4]) + 0.5
     if t in ("single", "a single"):
         return 1.0
     if t in ("a half", "half a", "half an"):
@@ -228,6 +233,62 @@ def year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec |
     return Spec(rule.type, value=m.group("year"))
 
 
+@register("year_two_digits")
+def year_two_digits(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "since '82": the year within 80 years before (20 after) the DCT, after a preposition
+    (a quote opening before two digits is no year otherwise)."""
+    if not _YEAR_PREPOSITION.search(m.string, max(0, m.start() - 8), m.start()):
+        return None
+    return Spec(rule.type, value=str(expand_two_digit_year(int(m.group("yy")), dct)))
+
+
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|to|until|from|by)\s+$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?P<month>[A-Z][a-z]+)\s+$")
+_SEASON_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+$", re.IGNORECASE
+)
+
+
+@register("year_spoken")
+def year_spoken(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """A year said in words: "nineteen ninety-six" (1996), "the year two thousand" (2000)."""
+    if _g(m, "thousand"):
+        year = 2000 + int(parse_number(_g(m, "rest2") or "", lex) or 0)
+    else:
+        century = lex.numbers[m.group("century").lower()]
+        rest = parse_number(m.group("rest"), lex)
+        if rest is None:
+            return None
+        year = century * 100 + int(rest)
+    before = max(0, m.start() - 24)
+    if s := _SEASON_OF_BEFORE.search(m.string, before, m.start()):
+        value = f"{year}-{lex.seasons[s.group('season').lower()]}"  # "the winter of ..."
+        return Spec(rule.type, value=value, start=s.start(), end=m.end())
+    mo_m = _MONTH_BEFORE.search(m.string, before, m.start())
+    mo = month_number(mo_m.group("month"), lex) if mo_m else None
+    if mo_m is not None and mo is not None and mo_m.group("month") in _MONTH_NAMES:
+        return Spec(rule.type, value=f"{year}-{mo:02d}", start=mo_m.start(), end=m.end())
+    return Spec(rule.type, value=str(year))
+
+
+_MONTH_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
 @register("year_range")
 def year_range(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> list[Spec] | None:
     y1, raw2 = int(m.group("y1")), m.group("y2")
@@ -303,18 +364,12 @@ def month_rel_year(
     if mo is None:
         return None
     anchor, n = rel_anchor(m.group("rel"), lex)
+    month = Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="month", month=mo)
+    if " of " not in _norm(m.group(0)):
+        return [month]  # "June last year": one expression, as TimeBank annotates it
     # two expressions, as MEANTIME annotates them: "[October] of [next year]"
     return [
-        Spec(
-            rule.type,
-            kind="fill",
-            anchor=anchor,
-            n=n,
-            gran="month",
-            month=mo,
-            start=m.start("month"),
-            end=m.end("month"),
-        ),
+        with_span(month, m.start("month"), m.end("month")),
         Spec(
             rule.type,
             kind="shift",
@@ -517,8 +572,10 @@ def ref_unit(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
         "after": 1,
         "later": 1,
     }.get(rel, 0)
-    if rule.name == "the_year_with_mod":
-        # "the end of the year": the year in focus (same sentence) or the DCT's
+    whole = re.search(r"\b(?:entire|whole|full)\s", m.group(0), re.IGNORECASE) is not None
+    if rule.name == "the_year_with_mod" or (whole and unit == "year"):
+        # "the end of the year", "for the full year": the year in focus (same sentence) or the
+        # DCT's, not a year named in passing sentences before ("aims for a 50% share by 1992")
         return Spec(rule.type, kind="fill", anchor="near", gran=unit, unit=unit)
     # a bare "the day" ("ended the day", "for the day") rather than "that day", "the same day"
     news_day = unit == "day" and n == 0 and _g(m, "rel") is None
@@ -666,8 +723,15 @@ def weekday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
     direction = _direction(m)
     kind = "cycle" if direction else "weekday"
+    # "the previous Friday", "the following Monday": counted from the day in focus
+    anchor = "ref" if _norm(_g(m, "rel") or "").startswith("the ") else "dct"
     return Spec(
-        "TIME" if suffix else "DATE", kind=kind, weekday=wd, direction=direction, suffix=suffix
+        "TIME" if suffix else "DATE",
+        kind=kind,
+        weekday=wd,
+        direction=direction,
+        suffix=suffix,
+        anchor=anchor,
     )
 
 
@@ -731,7 +795,7 @@ def clock(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec 
         )
     word = (_g(m, "word") or "").lower()
     # "9 p.m. Monday", "at noon on Friday": the clock time on that weekday
-    wd = weekday_number(_g(m, "weekday") or _g(m, "cweekday"), lex)
+    wd = weekday_number(_g(m, "weekday") or _g(m, "cweekday") or _g(m, "pweekday"), lex)
     if wd is not None:
         return Spec("TIME", kind="weekday", weekday=wd, suffix=suffix, **spec_args)
     if word:
@@ -748,7 +812,14 @@ def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
     unit = (_g(m, "unit") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
     return Spec(
-        rule.type, kind="shift", anchor="ref", unit="year", n=-1, gran=gran, comparison=True
+        rule.type,
+        kind="shift",
+        anchor="ref",
+        unit="year",
+        n=-1,
+        gran=gran,
+        comparison=True,
+        of_current=rule.name == "year_ago_period",
     )
 
 
@@ -798,7 +869,7 @@ _AFTER_AMOUNT = re.compile(
 
 @register("later_bare")
 def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    """A bare "later" (or "a later date"): some time after the one in focus, FUTURE_REF.
+    """ "A later date", "later in the day": some time after the one in focus, FUTURE_REF.
     Rejected after an amount ("three days later" is one expression of its own) or in
     "sooner or later", "no later than"."""
     core = m.group("core")
@@ -807,9 +878,14 @@ def later_bare(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> 
         return None  # "a later" without date/time/stage
     if _AFTER_AMOUNT.search(m.string, max(0, m.start() - 20), m.start()):
         return None
+    within_day = _WITHIN_DAY.match(m.string, m.end()) is not None
+    if not article and not within_day and rule.name == "later_bare":
+        # a bare adverb ("the Dow later recovered") orders events, it names no time: TimeBank
+        # never tags it (MEANTIME does; TimeML 1.2 and TimeBank decide, see the README)
+        return None
     value = "PAST_REF" if core.lower() == "earlier" else "FUTURE_REF"
     # "later in the day", "earlier in the session": a time within a day (MEANTIME types it TIME)
-    type_ = "TIME" if _WITHIN_DAY.match(m.string, m.end()) else rule.type
+    type_ = "TIME" if within_day else rule.type
     return Spec(type_, value=value)
 
 
@@ -837,7 +913,7 @@ def holiday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
 
 @register("pod")
 def pod(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    code = lex.parts_of_day[m.group("pod").lower()]
+    code = lex.parts_of_day[(_g(m, "pod") or m.group("pod2")).lower()]
     return Spec("TIME", kind="fill", anchor="near", gran="day", suffix=f"T{code}")
 
 
@@ -861,6 +937,9 @@ def duration_value(num: float | None, unit: str, lex: Lexicon) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+_FRACTION_OF = re.compile(r"(?:one|two|three|a|[0-9])[\s-]+quarters?", re.IGNORECASE)
+
+
 @register("duration")
 def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     unit_text = _g(m, "unit") or _g(m, "unit2")
@@ -873,6 +952,14 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
     if num_text is None:
         # singular: one unit ("the past decade", "another month"); plural: vague ("for years")
         num = None if unit_text.lower().endswith("s") else 1.0
+    elif (
+        re.fullmatch(r"1[6-9][0-9]{2}|20[0-9]{2}", num_text)
+        and not unit_text.lower().endswith("s")
+        and "-" not in m.group(0)
+    ):
+        return None  # "the 1988 quarter" is that year's quarter, not 1988 quarters
+    elif _norm(num_text) in ("a couple of", "couple of"):
+        num = 2.0  # "a couple of years": two (TimeBank writes P2Y)
     else:
         num = parse_number(num_text, lex)
         if num is None and not re.fullmatch(
@@ -882,8 +969,13 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
             return None
         if unit in ("second", "quarter") and _norm(num_text) in ("a", "an", "one"):
             return None  # "a second" is usually the ordinal, "a quarter" a fraction
-        if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end() :]):
-            return None  # "three-quarters of its food" is a fraction
+        if (
+            unit == "quarter"
+            and re.match(r"\s+of\b", m.string[m.end() :])
+            and _FRACTION_OF.fullmatch(m.group(0))
+        ):
+            return None  # "three-quarters of its food" is a fraction ("the first three
+            # quarters of the year", "two consecutive quarters of growth" are not)
         if num is not None and _g(m, "half"):
             num += 0.5
     return Spec(rule.type, value=duration_value(num, unit, lex))
@@ -891,9 +983,14 @@ def duration(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Sp
 
 @register("set_every")
 def set_every(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
-    token = _g(m, "weekday") or _g(m, "unit") or ""
+    token = _g(m, "weekday") or _g(m, "weekday2") or _g(m, "unit") or ""
     if (wd := weekday_number(token, lex)) is not None:
-        return Spec("SET", value=f"XXXX-WXX-{wd}")
+        pods = _g(m, "pods") or _g(m, "pods2")
+        # "Tuesday nights": the night of every Tuesday
+        suffix = f"T{lex.parts_of_day[pods.lower()[:-1]]}" if pods else ""
+        return Spec("SET", value=f"XXXX-WXX-{wd}{suffix}")
+    if token[:1].isupper() and (mo := month_number(token, lex)) is not None:
+        return Spec("SET", value=f"XXXX-{mo:02d}")  # "each July"
     low = token.lower()
     if low in lex.parts_of_day:
         return Spec("SET", value=f"XXXX-XX-XXT{lex.parts_of_day[low]}")

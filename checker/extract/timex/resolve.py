@@ -40,6 +40,9 @@ GRAN_RANK = {
 # a date this far after the DCT is still read as upcoming in a past-tense clause ("in December"
 # written on November 24 is this December, not last year's)
 FUTURE_SLACK = timedelta(days=31)
+# companies report a quarter or half within weeks of its end, so a future clause may still
+# speak of the one just ended
+REPORTING_LAG = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Context:
     unit_refs: dict[str, Reference] | None = None
     # the last day mentioned that lies within a week of the DCT: the day the news is about
     news_day: Reference | None = None
+    range_end: bool = False  # the end of a range whose start is the reference ("from X to Y")
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,13 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     anchor = "dct"
     gran = spec.gran
     ref = ctx.ref
+    if (
+        spec.of_current
+        and ref is not None
+        and ctx.dct is not None
+        and ref.interval.end < date(ctx.dct.year, 1, 1)
+    ):
+        ref = None  # a past year in focus is already the comparison year: count from the DCT
     if gran == "ref":  # "the same period last year": the reference's own granularity
         if ref is None:
             gran = "year"  # nothing in focus: the year before the DCT's
@@ -187,6 +198,16 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         day = ref if ref is not None and ref.interval.granularity == "day" else ctx.day_ref
         if day is None or not near_dct(day, ctx.dct):
             ref = ctx.news_day
+    if (
+        spec.completed
+        and ref is not None
+        and ctx.dct is not None
+        and ref.interval.end > ctx.dct
+        and not ctx.future
+    ):
+        # "the latest quarter" after a charge "in the fourth quarter" to come: the latest
+        # quarter is one already over, so not the one in focus
+        ref = None
     if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"
     elif spec.anchor == "ref" and gran == "day" and ctx.day_ref is not None:
@@ -260,7 +281,10 @@ def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
         # 2009, will continue in January": the January after that March); one in a past-tense
         # clause after a day mentioned earlier is not one that starts after that day ("On
         # Friday, output for December was released": the December before that Friday)
-        if ctx.future and ctx.dct is not None and near_term(ref, ctx.dct):
+        if ctx.range_end:
+            # a range runs forward: its end is the first such date on or after its start
+            value = _by_tense(spec, value, year, base, True, ref.interval.begin, ref.interval.end)
+        elif ctx.future and ctx.dct is not None and near_term(ref, ctx.dct):
             # around a time close to the DCT, a future clause means the next such date after the
             # DCT: "payable Jan. 2 to stock of record Dec. 15" (written in November) is this
             # December, not the one after that January
@@ -295,7 +319,10 @@ def _by_tense(
             civ = interval_of(cand) if cand else None
             if not cand or not civ:
                 continue
-            if (future and civ.end < dct) or (not future and civ.begin > end):
+            # a quarter just ended is still ahead of its report ("expects to report
+            # third-quarter results", written in October)
+            slack = REPORTING_LAG if spec.quarter or spec.half else timedelta(0)
+            if (future and civ.end < dct - slack) or (not future and civ.begin > end):
                 continue
             if best_gap is None or _gap(civ, dct) < best_gap:
                 best, best_gap = cand, _gap(civ, dct)
@@ -314,7 +341,9 @@ def _gap(iv: Interval, d: date) -> int:
 
 
 def _resolve_cycle(spec: Spec, ctx: Context) -> Resolved:
-    dct = ctx.dct
+    dct, anchor = ctx.dct, "dct"
+    if spec.weekday and spec.anchor == "ref" and ctx.day_ref is not None:
+        dct, anchor = ctx.day_ref.interval.begin, "previous"
     if dct is None:
         return _unresolved(spec)
     if spec.weekday:
@@ -345,7 +374,7 @@ def _resolve_cycle(spec: Spec, ctx: Context) -> Resolved:
         chosen = next((v for v, iv in reversed(found) if iv.end <= dct), None)
     if chosen is None:
         return _unresolved(spec)
-    return _finish(chosen + spec.suffix, "dct", spec.type)
+    return _finish(chosen + spec.suffix, anchor, spec.type)
 
 
 def _resolve_weekend(spec: Spec, ctx: Context) -> Resolved:

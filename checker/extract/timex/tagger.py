@@ -24,8 +24,35 @@ from checker.extract.timex.resolve import (
 from checker.extract.timex.rules import RuleTable, load_table
 from checker.models.time import Timex
 
-# a sentence ends at ., ! or ? followed by space and a capital/digit, or at a line break
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n")
+# a sentence ends at ., ! or ? followed by space and a capital/digit, or at a line break; not
+# at the period of a title before a name ("Mr. Green"), of a middle initial ("John P. Green";
+# "U.S." still ends one) or of a month ("Feb. 1")
+_ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Messrs",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Prof",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+# (the period is matched first, so the lookbehinds are only tried there: speed)
+_NOT_AFTER = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\s[A-Z]\.)"
+_SENTENCE_END = re.compile(rf"[.!?]{_NOT_AFTER}[\"'”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n")
 _CLAUSE_LOOKBACK = 200  # characters searched backwards for the start of the sentence
 _CLAUSE_LOOKAHEAD = 20  # "Tuesday will see ..." : a future cue just after the expression
 _PREFIX_WINDOW = 48  # characters before an expression searched for modifier words
@@ -39,6 +66,10 @@ _BASELINE_BEFORE = re.compile(
     r"\b(?:since|compared\s+(?:to|with)|versus|vs\.?)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
 _BASELINE_LOOKBACK = 40
+# "on patrol since March": what a since-phrase starts from has begun, whatever the tense
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end)\s+of)\s+)?$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 # a time counted back from another ("a year earlier", "the same period last year") after "over",
 # "from", "than", "on" is what a figure is compared with: "output rose 4.8% over a year earlier,
@@ -50,6 +81,8 @@ _COUNTED_BACK = re.compile(
 
 
 _SPACE = re.compile(r"\s")
+# "from Aug. 26 to Oct. 20": the second date of a range comes after the first
+_RANGE_LINK = re.compile(r"\s*(?:-|–|to|through|until|till)\s*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -169,6 +202,8 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     """Does the clause around [start, end) speak about the future? The closest cue before the
     expression decides; failing that, a future cue just after it ("Friday will see ...")."""
     lex = table.lexicon
+    if _SINCE_BEFORE.search(text, max(0, start - 30), start) is not None:
+        return False
     # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
     # on Tuesday the markets were shut")
     clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
@@ -196,6 +231,19 @@ def _baseline(text: str, c: _Candidate) -> bool:
     ) and _BASELINE_SHIFT_BEFORE.search(text, lookback, c.start) is not None
 
 
+def _range_end(text: str, before: _Candidate, c: _Candidate) -> bool:
+    """Is `c` a date that ends a range of dates starting at `before` ("Aug. 26 to Oct. 20")?"""
+    dated = before.spec.month is not None or (
+        before.spec.kind == "explicit" and before.spec.type == "DATE"
+    )
+    return (
+        dated
+        and c.spec.month is not None
+        and _RANGE_LINK.fullmatch(text, before.end, c.start) is not None
+        and not text.startswith(("'s", "’s"), c.end)
+    )
+
+
 @dataclass(frozen=True)
 class Found:
     """The part of tagging that does not depend on the DCT: the expressions chosen in `text`,
@@ -207,6 +255,7 @@ class Found:
     sentence_starts: list[int]
     future: list[bool]  # the clause around the expression speaks about the future
     baseline: list[bool]  # the expression is a comparison's baseline ("since 2003")
+    range_end: list[bool]  # the expression ends a range whose start is the one before it
 
 
 def find(text: str, dct: date | None = None) -> Found:
@@ -226,6 +275,7 @@ def find(text: str, dct: date | None = None) -> Found:
             _future(text, s, c.start, c.end, table) for s, c in zip(starts, chosen, strict=True)
         ],
         baseline=[_baseline(text, c) for c in chosen],
+        range_end=[i > 0 and _range_end(text, chosen[i - 1], c) for i, c in enumerate(chosen)],
     )
 
 
@@ -252,6 +302,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             day_ref=day_ref,
             unit_refs=unit_refs,
             news_day=news_day,
+            range_end=found.range_end[i],
         )
         r = resolve(c.spec, ctx)
         result.append(
