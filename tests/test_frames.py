@@ -371,3 +371,17 @@ def test_a_part_of_a_whole_takes_the_verb_before_it(tmp_path) -> None:
     result = check([tmp_path])
     got = {fr.text: fr.attribute for f in result.facts for fr in f.frames}
     assert got["155"] == "deaths" and got["175"] == "cases"
+
+
+def test_from_x_to_y_after_a_change_verb_is_the_new_figure_not_a_range(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-04-05",
+        "Landslide search\n\nThe number of people missing has grown from 108 to 176, officials "
+        "said. Damage ranged from 10 to 15 million dollars.",
+    )
+    result = check([tmp_path])
+    got = [(fr.text, fr.bound.value) for f in result.facts for fr in f.frames]
+    assert ("176", "exact") in got and not any("108" in t for t, _ in got)
+    assert ("10 to 15 million dollars", "range") in got  # 'range' spans a range

@@ -273,6 +273,19 @@ def _bound_kind(entry_id: str) -> Bound:
     return Bound.APPROX
 
 
+# verbs after which 'from X to Y' spans a range, not a change
+_RANGE_VERBS = {"range", "vary", "stretch", "extend", "span"}
+
+
+def _changed_from(a: _Number) -> bool:
+    """Is `a` the old figure of a change: 'rose from X to Y', 'was revised from X to Y'?"""
+    i = a.first.i
+    if i < 2 or a.first.doc[i - 1].lower_ != "from":
+        return False
+    verb = a.first.doc[i - 2]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _RANGE_VERBS
+
+
 def _ranges(numbers: list[_Number]) -> list[_Number]:
     """'between 200 and 300', '200 to 300', '200-300': one value with two ends."""
     out: list[_Number] = []
@@ -284,6 +297,11 @@ def _ranges(numbers: list[_Number]) -> list[_Number]:
             continue
         if b is not None and 0 < b.first.i - a.last.i <= 2:
             joint = a.last.doc[a.last.i + 1 : b.first.i].text.strip().lower()
+            if joint == "to" and _changed_from(a):
+                # 'has grown from 108 to 176': the figure now is 176; 108 is the one it replaced
+                out.append(b)
+                skip = True
+                continue
             if joint in ("to", "-", "–", "and", "or") and a.value < b.value:
                 opener = a.first.doc[a.first.i - 1].lower_ if a.first.i else ""
                 if joint != "and" or opener == "between":
