@@ -385,3 +385,24 @@ def test_from_x_to_y_after_a_change_verb_is_the_new_figure_not_a_range(tmp_path)
     got = [(fr.text, fr.bound.value) for f in result.facts for fr in f.frames]
     assert ("176", "exact") in got and not any("108" in t for t, _ in got)
     assert ("10 to 15 million dollars", "range") in got  # 'range' spans a range
+
+
+def test_a_count_named_by_its_noun_meets_its_synonym(tmp_path) -> None:
+    # "carriages" and "cars" of one train are one thing counted
+    _write(
+        tmp_path,
+        "a",
+        "2025-05-13",
+        "Train derails\n\nAll seven carriages of the train left the tracks near the bridge on "
+        "Tuesday night.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-05-13",
+        "Train crash\n\nAll seven cars of the train left the tracks near the bridge on Tuesday "
+        "night.",
+    )
+    result = check([tmp_path])
+    found = [f for f in result.report.findings if f.subject == "cars or carriages"]
+    assert [f.verdict.value for f in found] == ["agreement"]

@@ -492,15 +492,22 @@ def _attribute(
     # a cue word three arcs away. General nouns ('people') name nothing.
     own_noun = what is not None and what not in GENERIC_NOUNS and measure == "count"
     if own_noun and best_score > OWN_NOUN_SCORE and vocab.lookup("attributes", what) is None:
-        return _CountOf(what), None
+        return _count_of(vocab, what), None
     if best[0] is not None:
         return best
     for entry in vocab.entries("attributes"):
         if entry.fallback and measure in entry.measures:
             return entry, None
     if measure == "count" and what:
-        return _CountOf(what), None
+        return _count_of(vocab, what), None
     return None, None
+
+
+def _count_of(vocab, noun: str) -> _CountOf:
+    """A count named by its noun, the noun taken to its synonym group ('carriages' and 'cars'
+    of a train are one thing counted), so that two wordings of one count meet."""
+    entry = vocab.lookup("synonyms", noun)
+    return _CountOf(entry.id, entry.label) if entry is not None else _CountOf(noun)
 
 
 @dataclass(frozen=True)
@@ -508,6 +515,7 @@ class _CountOf:
     """A count that no cue names: counted by its noun ('14 schools')."""
 
     noun: str
+    words: str | None = None  # the synonym group's label, when the noun is in one
 
     @property
     def id(self) -> str:
@@ -515,7 +523,7 @@ class _CountOf:
 
     @property
     def label(self) -> str:
-        return self.noun
+        return self.words or self.noun
 
 
 def _nearest_date(
