@@ -102,11 +102,15 @@ def _hedged(a: Frame, b: Frame) -> str | None:
     "unnamed-attribute",
     "Two values that no cue word ties to what they measure ('15.5%', '$4 million' with no verb "
     "or noun of the vocabulary near them) are not compared: their units alone say too little. "
-    "Counts of the same thing named by its noun ('14 schools' / '15 schools') are compared.",
+    "Counts of the same thing named by its noun or a synonym ('14 schools' / '15 schools', "
+    "'seven carriages' / 'seven cars') are compared.",
 )
 def _unnamed(a: Frame, b: Frame) -> str | None:
-    if a.what and a.what == b.what and a.what not in GENERIC_NOUNS:
-        return None  # both count the same thing, named by its noun ('14 schools' / '15 schools')
+    counted = a.what and b.what and not {a.what, b.what} & GENERIC_NOUNS
+    if counted and (a.what == b.what or a.attribute == b.attribute):
+        # both count the same thing, named by its noun or a synonym ('14 schools' / '15 schools',
+        # 'seven carriages' / 'seven cars')
+        return None
     if a.cue is None and b.cue is None:
         return f"no cue word names what {a.text} and {b.text} measure"
     return None
