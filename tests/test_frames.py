@@ -406,3 +406,15 @@ def test_a_count_named_by_its_noun_meets_its_synonym(tmp_path) -> None:
     result = check([tmp_path])
     found = [f for f in result.report.findings if f.subject == "cars or carriages"]
     assert [f.verdict.value for f in found] == ["agreement"]
+
+
+def test_digits_grouped_by_spaces_are_one_number(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-05-06",
+        "Cyclone kills nearly 4 000\n\nThe storm killed 12 people in the port, officials said.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.value for f in result.facts for fr in f.frames}
+    assert got.get("nearly 4 000") == 4000 and got.get("12") == 12

@@ -149,7 +149,10 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
         while j < sent.end:
             nxt = adoc.doc[j]
             low = nxt.lower_
-            if low in _SCALES and low not in ("m", "b", "k") and nxt.is_alpha:
+            if _thousands_group(last, nxt):
+                # '4 000', '1 500 000': digits grouped by spaces, as many outlets write them
+                value = value * 1000 + int(nxt.text)
+            elif low in _SCALES and low not in ("m", "b", "k") and nxt.is_alpha:
                 value *= _SCALES[low]
             elif nxt.like_num and nxt.is_alpha and tok.is_alpha:
                 extra = parse_number(f"{last.text} {nxt.text}")
@@ -163,6 +166,18 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
         out.append(_bounded(adoc, ctx, sent, tok, last, value))
         i = j
     return _ranges(out)
+
+
+def _thousands_group(last: Token, nxt: Token) -> bool:
+    """Is `nxt` the next group of three digits of a number written with spaces ('4 000')?"""
+    return (
+        last.text.isdigit()
+        and len(last.text) <= 3
+        and nxt.text.isdigit()
+        and len(nxt.text) == 3
+        and nxt.idx - (last.idx + len(last.text)) == 1
+        and last.doc.text[last.idx + len(last.text)] in " \u00a0\u202f"
+    )
 
 
 def _is_year(tok: Token, value: float) -> bool:
