@@ -154,11 +154,20 @@ def quarter_ending(
         # a fiscal quarter named by its number ends in the year of its last day
         return [
             Spec(rule.type, value=f"{y}-Q{q}", **qspan),
-            Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", **dspan),
+            Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}", bounds_period=True, **dspan),
         ]
     return [
         Spec(rule.type, kind="fill", anchor="near", gran="quarter", quarter=q, **qspan),
-        Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, day=d, **dspan),
+        Spec(
+            rule.type,
+            kind="fill",
+            anchor="near",
+            gran="day",
+            month=mo,
+            day=d,
+            bounds_period=True,
+            **dspan,
+        ),
     ]
 
 

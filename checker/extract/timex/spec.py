@@ -61,6 +61,9 @@ class Spec:
     of_current: bool = False
     # shift from the DCT in a past clause: the last whole unit before it ("the latest quarter")
     completed: bool = False
+    # a date that only bounds the period named before it ("the quarter ended Sept. 30"): that
+    # period stays the time in focus, which "a year ago" then compares with
+    bounds_period: bool = False
     start: int | None = None  # span override (rules that produce two expressions)
     end: int | None = None
 

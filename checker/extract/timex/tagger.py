@@ -322,6 +322,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             and r.interval is not None
             and not (c.spec.comparison and r.interval.granularity in COMPARED_PERIODS)
             and not found.baseline[i]
+            and not c.spec.bounds_period
         ):
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":

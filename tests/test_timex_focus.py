@@ -1,0 +1,31 @@
+"""Time tagger, third pass of issue 15: the period in focus of company results, tense of bare
+weekdays and dates, compounds of comparison periods (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checker.extract.timex import tag
+
+DCT = date(1995, 10, 30)  # Monday
+
+
+def values(text: str, dct: date | None = DCT) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_a_quarter_ended_on_a_date_stays_in_focus() -> None:
+    # the date only bounds the quarter: "a year ago" compares with that quarter, also a fiscal
+    # quarter that ends in another calendar quarter
+    text = (
+        "The toy maker earned $3 million in its fiscal first quarter ended Sept. 30. It lost"
+        " $1 million a year ago. Sales rose from a year earlier."
+    )
+    assert values(text) == [
+        ("first quarter", "1995-Q1"),
+        ("Sept. 30", "1995-09-30"),
+        ("a year ago", "1994-Q1"),
+        ("a year earlier", "1994-Q1"),
+    ]
+    text = "Profit rose in the third quarter ended Sept. 30 from the year-ago period."
+    assert values(text)[-1] == ("the year-ago period", "1994-Q3")
