@@ -29,3 +29,33 @@ def test_a_quarter_ended_on_a_date_stays_in_focus() -> None:
     ]
     text = "Profit rose in the third quarter ended Sept. 30 from the year-ago period."
     assert values(text)[-1] == ("the year-ago period", "1994-Q3")
+
+
+def test_comparison_periods_written_as_one_expression() -> None:
+    # "the year-ago third quarter" is one expression: that quarter one year back
+    text = "Net fell in the third quarter from $5 million in the year-ago third quarter."
+    assert values(text) == [
+        ("the third quarter", "1995-Q3"),
+        ("the year-ago third quarter", "1994-Q3"),
+    ]
+    text = "Sales rose in the second quarter, compared with the comparable year-ago quarter."
+    assert values(text)[-1] == ("the comparable year-ago quarter", "1994-Q2")
+
+
+def test_the_period_of_a_named_year() -> None:
+    # "the 1994 quarter": the quarter in focus, in that year; it does not take the focus
+    text = (
+        "Net rose in the third quarter. There was a gain of $3 million in the 1994 quarter."
+        " Sales rose in the quarter."
+    )
+    assert values(text) == [
+        ("the third quarter", "1995-Q3"),
+        ("the 1994 quarter", "1994-Q3"),
+        ("the quarter", "1995-Q3"),
+    ]
+    assert values("Net rose in the first half of 1995. It fell in the 1994 period.")[-1] == (
+        "the 1994 period",
+        "1994-H1",
+    )
+    # nothing in focus: the year
+    assert values("There was no gain in the 1994 period.") == [("the 1994 period", "1994")]

@@ -119,6 +119,9 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     fiscal = bool(group(m, "fiscal") or group(m, "fiscal2"))
     if y is not None:
         return Spec(rule.type, value=f"FY{y}-Q{q}" if fiscal else f"{y}-Q{q}")
+    if group(m, "ago"):
+        # "the year-ago third quarter": that quarter (as the tense picks it), one year back
+        return Spec(rule.type, kind="fill", anchor="near", n=-1, gran="quarter", quarter=q)
     rel = group(m, "rel")
     if rel is None and word is not None and word.lower() == "last":
         # "the last quarter": the quarter before the DCT's
@@ -237,3 +240,15 @@ def holiday(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
         mo = rule_[0] or 4
         return Spec(rule.type, kind="fill", anchor="near", gran="day", month=mo, floating=rule_)
     return None
+
+
+@register("period_of_year")
+def period_of_year(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
+    """ "the 1988 quarter", "the 1989 period": the period in focus (a quarter, half or month),
+    in the year named; the year itself when no such period is in focus."""
+    unit = m.group("unit").lower()
+    gran = "quarter" if unit == "quarter" else "ref"
+    # a period of another year is a comparison's: it leaves the focus alone
+    return Spec(
+        rule.type, kind="in_year", anchor="ref", gran=gran, n=int(m.group("year")), comparison=True
+    )
