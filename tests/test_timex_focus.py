@@ -59,3 +59,20 @@ def test_the_period_of_a_named_year() -> None:
     )
     # nothing in focus: the year
     assert values("There was no gain in the 1994 period.") == [("the 1994 period", "1994")]
+
+
+def test_a_schedule_in_the_simple_present_lies_ahead() -> None:
+    dct = date(1995, 11, 3)  # Friday
+    text = "Talks stalled again. The two ministers meet separately Monday with the envoy."
+    assert values(text, dct)[-1] == ("Monday", "1995-11-06")
+    text = "The strike ended. The plant reopens Tuesday."
+    assert values(text, dct)[-1] == ("Tuesday", "1995-11-07")
+    # a past cue decides; a noun ("its launch", "the visit") or an infinitive is no verb
+    text = "Talks stalled again. The two ministers met separately Monday with the envoy."
+    assert values(text, dct)[-1] == ("Monday", "1995-10-30")
+    text = "Sales rose. The visit Monday drew crowds."
+    assert values(text, dct)[-1] == ("Monday", "1995-10-30")
+    text = "Sales rose. It was hard to meet demand well into the summer."
+    assert values(text, dct)[-1] == ("summer", "1995-SU")
+    # a headline tells past news in the present
+    assert values("Ministers meet envoy Monday", dct) == [("Monday", "1995-10-30")]
