@@ -63,12 +63,12 @@ def test_the_period_of_a_named_year() -> None:
 
 def test_a_schedule_in_the_simple_present_lies_ahead() -> None:
     dct = date(1995, 11, 3)  # Friday
-    text = "Talks stalled again. The two ministers meet separately Monday with the envoy."
+    text = "Talks stalled again. The two ministers meet the envoy on Monday."
     assert values(text, dct)[-1] == ("Monday", "1995-11-06")
     text = "The strike ended. The plant reopens Tuesday."
     assert values(text, dct)[-1] == ("Tuesday", "1995-11-07")
     # a past cue decides; a noun ("its launch", "the visit") or an infinitive is no verb
-    text = "Talks stalled again. The two ministers met separately Monday with the envoy."
+    text = "Talks stalled again. The two ministers met the envoy on Monday."
     assert values(text, dct)[-1] == ("Monday", "1995-10-30")
     text = "Sales rose. The visit Monday drew crowds."
     assert values(text, dct)[-1] == ("Monday", "1995-10-30")
