@@ -9,7 +9,7 @@ the anchor "unresolved"; nothing raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from checker.extract.timex.normalize import Spec, week_in_month
@@ -155,6 +155,8 @@ def _resolve(spec: Spec, ctx: Context) -> Resolved:
         return _resolve_cycle(spec, ctx)
     if spec.kind == "weekend":
         return _resolve_weekend(spec, ctx)
+    if spec.kind == "in_year":
+        return _resolve_in_year(spec, ctx)
     raise ValueError(f"unknown spec kind {spec.kind!r}")
 
 
@@ -250,7 +252,30 @@ def _fill_value(spec: Spec, year: int, base: date) -> str | None:
     )
 
 
+def _with_year(value: str, n: int) -> str:
+    """A value whose four-digit year is moved by n ("1989-Q3", -1 -> "1988-Q3")."""
+    if len(value) >= 4 and value[:4].isdigit():
+        return f"{int(value[:4]) + n:04d}{value[4:]}"
+    return value
+
+
+def _resolve_in_year(spec: Spec, ctx: Context) -> Resolved:
+    """The period in focus (a quarter for gran "quarter"; a quarter, half or month for "ref")
+    moved to the year `spec.n`; that year alone when no such period is in focus."""
+    ref = (ctx.unit_refs or {}).get("quarter") if spec.gran == "quarter" else ctx.ref
+    fits = ("quarter", "half", "month") if spec.gran == "ref" else ("quarter",)
+    if ref is None or ref.interval.granularity not in fits:
+        return _finish(str(spec.n), "explicit", spec.type)
+    value = _with_year(ref.value, spec.n - ref.interval.begin.year)
+    return _finish(value, "previous", spec.type)
+
+
 def _resolve_fill(spec: Spec, ctx: Context) -> Resolved:
+    if spec.n and spec.anchor == "near":
+        # "the year-ago third quarter": the quarter the tense picks, n years on
+        r = _resolve_fill(replace(spec, n=0), ctx)
+        value = _with_year(r.value, spec.n)
+        return _finish(value, r.anchor, spec.type) if r.interval else r
     ref = ctx.ref
     need = "day" if spec.gran == "day" and not spec.month else "year"
     ref_ok = ref is not None and GRAN_RANK[ref.interval.granularity] <= GRAN_RANK[need]

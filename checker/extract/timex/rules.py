@@ -57,6 +57,7 @@ class Lexicon:
     time_zones: dict[str, tuple[int, str | None]]  # zone -> (minutes east of UTC, DST rule)
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
+    present_cues: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         },
         future_cues=re.compile(raw["future_cues"], FLAGS),
         past_cues=re.compile(raw["past_cues"], FLAGS),
+        present_cues=re.compile(raw["present_cues"], FLAGS),
     )
 
 

@@ -216,7 +216,10 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     stop = _SENTENCE_END.search(after)  # the cue must be in the same sentence
     if stop is not None:
         after = after[: stop.start()]
-    return lex.future_cues.search(after) is not None
+    if lex.future_cues.search(after) is not None:
+        return True
+    # a schedule in the simple present ("they meet Monday"), but not in a headline
+    return sentence_start > 0 and lex.present_cues.search(text, clause_start, start) is not None
 
 
 def _baseline(text: str, c: _Candidate) -> bool:
@@ -322,6 +325,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             and r.interval is not None
             and not (c.spec.comparison and r.interval.granularity in COMPARED_PERIODS)
             and not found.baseline[i]
+            and not c.spec.bounds_period
         ):
             ref = Reference(r.value, r.interval, c.end)
             if r.interval.granularity == "day":
