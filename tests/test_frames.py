@@ -418,3 +418,25 @@ def test_digits_grouped_by_spaces_are_one_number(tmp_path) -> None:
     result = check([tmp_path])
     got = {fr.text: fr.value for f in result.facts for fr in f.frames}
     assert got.get("nearly 4 000") == 4000 and got.get("12") == 12
+
+
+def test_court_and_election_figures_have_their_own_attributes(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-02-04",
+        "Commander convicted\n\nThe court found the former commander guilty of 61 charges, "
+        "including murder, on Thursday. About 9.3 million registered voters may vote in May.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-02-04",
+        "Verdict in war crimes trial\n\nThe former commander was found guilty of 62 charges on "
+        "Thursday. About 9.3 million registered voters may vote in May.",
+    )
+    result = check([tmp_path])
+    attrs = {fr.text: fr.attribute for f in result.facts for fr in f.frames}
+    assert attrs["61"] == "charges" and attrs["About 9.3 million"] == "voters"
+    found = {(f.subject, f.verdict.value) for f in result.report.findings if f.kind == "count"}
+    assert ("charges or counts", "conflict") in found
