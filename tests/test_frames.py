@@ -440,3 +440,26 @@ def test_court_and_election_figures_have_their_own_attributes(tmp_path) -> None:
     assert attrs["61"] == "charges" and attrs["About 9.3 million"] == "voters"
     found = {(f.subject, f.verdict.value) for f in result.report.findings if f.kind == "count"}
     assert ("charges or counts", "conflict") in found
+
+
+def test_each_figure_of_a_running_tally_is_set_against_the_other_report(tmp_path) -> None:
+    # the first article gives an early and a later toll; both differ from the second's
+    _write(
+        tmp_path,
+        "a",
+        "2025-02-10",
+        "Landslide kills 15\n\nAt least 8 people were killed when the landslide buried the "
+        "village on Sunday, officials said.\n\nBy Monday the death toll from the landslide had "
+        "risen to 15, officials said.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-02-11",
+        "Landslide toll rises\n\nThe death toll from the landslide that buried the village on "
+        "Sunday has risen to 20, officials said.",
+    )
+    result = check([tmp_path])
+    tolls = [f for f in result.report.findings if f.subject == "death toll"]
+    assert sorted((f.rule, f.verdict.value) for f in tolls) == [("N103", "conflict")] * 2
+    assert any("running tally" in d.reason for d in result.decisions if d.stage == "compared")

@@ -180,6 +180,12 @@ def with_background(fr: Frame, story_year: int | None) -> Frame:
     return fr
 
 
+# Successive figures of one running tally (a toll at noon, at dusk, the next day) are each a
+# revision of the other article's: a pair this sure of being one fact is compared even when one
+# of its values was already matched to a closer figure.
+TALLY_AGAIN = 0.6
+AGAIN = f"a running tally's figures scored {TALLY_AGAIN:.2f} or more are all compared"
+
 RESTATED = "the same sentence in both articles, figures aside: one statement"
 _FIGURE = re.compile(r"\d[\d,.]*")
 MIN_RESTATED = 40  # characters: short sentences ("Sales rose 5%.") are alike by chance
@@ -271,7 +277,8 @@ def _pair(
     used_y: set[int] = set()
     comparisons: list[Comparison] = []
     for p, i, j, a, b, d, basis in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if i in used_x or j in used_y:
+        again = i in used_x or j in used_y
+        if again and not (a.cumulative and p >= TALLY_AGAIN):
             d.stage = "matching"
             d.reason = f"score {p:.2f}, but each value was matched to a closer statement"
             continue
@@ -280,7 +287,7 @@ def _pair(
         d.stage = "compared"
         rel = relation(a, b, articles, cumulative)
         d.relation = rel
-        d.reason = f"{basis}; values {rel}"
+        d.reason = f"{basis}; values {rel}" + (f"; {AGAIN}" if again else "")
         others = [fr for fr in gx[i] if fr is not a] + [fr for fr in gy[j] if fr is not b]
         comparisons.append(_comparison(a, b, others, rel, p, articles))
     return FrameAlignment(comparisons, decisions)
