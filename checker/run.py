@@ -12,6 +12,7 @@ from checker.align.copies import find_copies
 from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
 from checker.align.score import load_weights
+from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
@@ -145,6 +146,7 @@ def check(
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
+    comparisons += spelling_comparisons(facts, stories, article_pairs)
     findings, folded = fold_copy_agreements(engine.run(comparisons), article_pairs)
     findings = mark_inferred_dates(findings, by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}

@@ -76,6 +76,8 @@ OPERATORS: dict[str, OperatorSpec] = {
                     "different_person_overlapping",
                     "different_person_disjoint",
                     "different_person_unknown_time",
+                    "name_misspelled",
+                    "name_transliterated",
                 }
             ),
         ),

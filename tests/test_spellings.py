@@ -1,0 +1,24 @@
+"""One person's name spelled two ways by two articles of a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.align.spellings import _relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "want"),
+    [
+        ("martin okafor", "marvin okafor", "name_misspelled"),  # a consonant: a typo
+        ("park sung-min", "park seong-min", "name_transliterated"),  # family name first
+        ("daniel okafor", "danial okafor", "name_transliterated"),  # a vowel
+        ("venus hartley", "serena hartley", None),  # sisters: names far apart
+        ("ann hartley", "dan hartley", None),  # short names are alike by chance
+        ("martin okafor", "martin okafor", None),
+        ("martin okafor", "marvin okoro", None),  # no name in common
+        ("martin okafor", "okafor", None),  # a surname alone is no second spelling
+    ],
+)
+def test_two_spellings_of_one_name(a: str, b: str, want: str | None) -> None:
+    assert _relation(a, b) == want
