@@ -11,6 +11,7 @@ from checker.align.blocking import ArticlePairs, fold_copy_agreements
 from checker.align.copies import find_copies
 from checker.align.frames import Decision, align_frames
 from checker.align.pairs import PairBuilder
+from checker.align.placings import placing_comparisons
 from checker.align.score import load_weights
 from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
@@ -147,6 +148,7 @@ def check(
     comparisons = new_only(comparisons, frames.comparisons)
     comparisons += frames.comparisons
     comparisons += spelling_comparisons(facts, stories, article_pairs)
+    comparisons += placing_comparisons(facts, stories, article_pairs)
     findings, folded = fold_copy_agreements(engine.run(comparisons), article_pairs)
     findings = mark_inferred_dates(findings, by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}

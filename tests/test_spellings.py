@@ -22,3 +22,17 @@ from checker.align.spellings import _relation
 )
 def test_two_spellings_of_one_name(a: str, b: str, want: str | None) -> None:
     assert _relation(a, b) == want
+
+
+def test_a_possessive_is_no_second_spelling(tmp_path) -> None:
+    from checker.run import check
+
+    for name, body in (
+        ("a", "Martin Okafor won the race in Valmora on Sunday, the organisers said."),
+        ("b", "Martin Okafor's win in Valmora on Sunday was his third, the organisers said."),
+    ):
+        (tmp_path / f"{name}.txt").write_text(
+            f"---\npublished: 2023-10-09\n---\nRace in Valmora\n\n{body}\n", encoding="utf-8"
+        )
+    found = [f for f in check([tmp_path]).report.findings if f.rule in ("P104", "P112")]
+    assert found == []

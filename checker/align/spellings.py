@@ -26,6 +26,7 @@ MAX_EDITS = 2
 # shorter given names are too alike by chance ("Ann" / "Dan")
 MIN_GIVEN = 4
 _VOWELS = re.compile(r"[aeiouy\-\s']")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def spelling_comparisons(
@@ -78,7 +79,7 @@ def _full_names(f: ArticleFacts) -> dict[str, list[Side]]:
     out: dict[str, list[Side]] = {}
     for person in f.people:
         for m in person.mentions:
-            key = fold(m.text)
+            key = fold(_POSSESSIVE.sub("", m.text))
             if len(key.split()) < 2 or len(out.get(key, [])) >= MAX_USES:
                 continue
             st = next(
