@@ -663,3 +663,17 @@ def test_a_high_and_a_low_are_not_comparable() -> None:
     low = _claim(kind="duration", unit="duration", value=90.0, near=["lowest"])
     assert not comparable(high, low)
     assert comparable(high, _claim(kind="duration", unit="duration", value=90.0, near=["highest"]))
+
+
+def test_a_scorer_reused_for_every_claim_pair_scores_as_a_fresh_one(extractor: Extractor) -> None:
+    from checker.align.claims import _Scorer, _weights, score
+
+    arts, _ = load_paths([Path(__file__).parent / "data" / "stories"])
+    facts = [extractor(a) for a in arts]
+    fa, fb = facts[0], facts[1]
+    weight = _weights([fa, fb])
+    scorer = _Scorer(weight, {})
+    pairs = [(x, y) for x in fa.claims for y in fb.claims]
+    assert pairs
+    for x, y in pairs:
+        assert scorer(x, y) == score(x, y, _weights([fa, fb]))
