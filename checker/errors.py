@@ -160,6 +160,7 @@ class Warnings(metaclass=_WithCodes):
     W301 = "facts cache not used ({reason}); every article is extracted"
     W302 = "facts cache file was unreadable ({reason}); started afresh"
     W303 = "cached facts of article '{article}' are unreadable ({reason}); extracted again"
+    W304 = "a cached publication-date guess is unreadable ({reason}); guessed again"
 
 
 class _Fields(dict[str, Any]):

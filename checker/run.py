@@ -15,6 +15,8 @@ from checker.align.placings import placing_comparisons
 from checker.align.score import load_weights
 from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
+from checker.cache.dates import CachedGuesses
+from checker.cache.key import run_fingerprint
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
 from checker.extract.pipeline import Context
@@ -96,6 +98,22 @@ class RunResult:
     rules: list[Rule] = field(default_factory=list)  # the rule set the run judged with
 
 
+def _load(
+    paths: Iterable[Path], limits: ReadLimits, root: Path, model: str, options: ExecOptions
+) -> tuple[list[Article], list[CheckerError], list[CheckerWarning]]:
+    """The articles under `paths`, dated with the guesses the facts cache keeps (if any)."""
+    warnings: list[CheckerWarning] = []
+    if options.cache_dir is None:
+        return *load_paths(paths, limits), warnings
+    fingerprint = run_fingerprint(root, model)
+    guesses = CachedGuesses.open(options.cache_dir, fingerprint, warnings.append)
+    try:
+        articles, errors = load_paths(paths, limits, guesses)
+    finally:
+        guesses.close()
+    return articles, errors, warnings
+
+
 def _problem(err: CheckerError) -> Problem:
     return Problem(path=err.path or "", code=err.code, message=err.message)
 
@@ -117,12 +135,13 @@ def check(
     root = rules_dir or default_rules_dir()
     ruleset = load_rules(root, OPERATORS)
     engine = Engine.from_ruleset(ruleset, preview=preview)
-    articles, errors = load_paths(paths, limits)
+    ctx = Context(rules_dir=root, loaded_vocab=ruleset.vocab)
+    articles, errors, date_warnings = _load(paths, limits, root, ctx.model_name, options)
     articles = date_from_siblings(articles)
     problems = [_problem(e) for e in errors]
 
-    ctx = Context(rules_dir=root, loaded_vocab=ruleset.vocab)
     got = extract_all(articles, ctx, options, progress)
+    got.warnings[:0] = date_warnings
     problems += [_problem(e) for e in got.problems]
     kept = got.articles
     facts = [x.facts for x in got.extracted]

@@ -9,7 +9,9 @@ verbatim (evidence offsets always point into the original article).
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 # Curly quotes and primes people and editors swap for straight ones.
 STRAIGHT_QUOTES = {
@@ -71,6 +73,9 @@ def _fold_char(ch: str) -> str:
     return "".join(_SPECIAL.get(c, c) for c in lowered)
 
 
+_SPACES = re.compile(r"\s+")  # the characters str.isspace() accepts, in runs
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold `text` and map each folded character back to its index in `text`.
 
@@ -78,6 +83,8 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     space) so that offsets stay simple. `offsets` has one more element than the folded
     text: the last one is `len(text)`, so `offsets[end]` works for exclusive ends.
     """
+    if text.isascii():
+        return _fold_ascii_with_offsets(text)
     out: list[str] = []
     offsets: list[int] = []
     in_space = False
@@ -98,9 +105,33 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _fold_ascii_with_offsets(text: str) -> tuple[str, list[int]]:
+    # ASCII folds to its lower case (no ASCII character is special): the same result as the
+    # character loop, many times faster, for the words and sentences extraction folds.
+    lowered = text.lower()
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _SPACES.finditer(text):
+        start, end = m.span()
+        out.append(lowered[pos:start])
+        offsets.extend(range(pos, start))
+        out.append(" ")
+        offsets.append(start)
+        pos = end
+    out.append(lowered[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: NFKD, no combining marks, lower case, đ→d, ł→l,
     ø→o, ß→ss, curly→straight quotes, dashes→hyphen, whitespace collapsed and trimmed."""
+    # Extraction folds the same words again and again: hence the cache.
+    if text.isascii():
+        return " ".join(text.lower().split())
     return fold_with_offsets(text)[0].strip()
 
 

@@ -679,3 +679,17 @@ def test_duration_frames_read_quarters() -> None:
     m = _DURATION.match("P2Q")
     assert m is not None
     assert float(m.group(2)) * _DAYS[m.group(3)] == 2 * 91.31
+
+
+def test_a_scorer_reused_for_every_claim_pair_scores_as_a_fresh_one(extractor: Extractor) -> None:
+    from checker.align.claims import _Scorer, _weights, score
+
+    arts, _ = load_paths([Path(__file__).parent / "data" / "stories"])
+    facts = [extractor(a) for a in arts]
+    fa, fb = facts[0], facts[1]
+    weight = _weights([fa, fb])
+    scorer = _Scorer(weight, {})
+    pairs = [(x, y) for x in fa.claims for y in fb.claims]
+    assert pairs
+    for x, y in pairs:
+        assert scorer(x, y) == score(x, y, _weights([fa, fb]))

@@ -463,3 +463,16 @@ def test_each_figure_of_a_running_tally_is_set_against_the_other_report(tmp_path
     tolls = [f for f in result.report.findings if f.subject == "death toll"]
     assert sorted((f.rule, f.verdict.value) for f in tolls) == [("N103", "conflict")] * 2
     assert any("running tally" in d.reason for d in result.decisions if d.stage == "compared")
+
+
+def test_a_length_in_quarters_and_months_is_one_value(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-04-05",
+        "Plant opening delayed\n\nThe opening of the plant was delayed by two quarters and three "
+        "months, the company said.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.value for f in result.facts for fr in f.frames if fr.measure == "duration"}
+    assert got == {"two quarters and three months": pytest.approx(2 * 91.31 + 3 * 30.44)}

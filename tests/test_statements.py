@@ -194,3 +194,47 @@ def test_one_pair_per_sentence_unless_it_says_two_things() -> None:
     ]
     found = statement_pairs(facts, lambda a, b: True, lambda *a: False)
     assert sorted(p.b.index for p in found) in ([0, 1], [1, 2])
+
+
+def _match_every_key(x: StatementFact, y: StatementFact) -> dict[str, str]:
+    """`_match` as it was first written: every key of y tried for a close spelling."""
+    from checker.align.statements import _fuzzy
+
+    ky = set(y.keys)
+    names = set(x.names) | set(y.names)
+    out: dict[str, str] = {}
+    for k in dict.fromkeys(x.keys):
+        if k in ky:
+            out[k] = k
+        elif k not in names:
+            close = next(
+                (o for o in ky if o not in names and o not in x.keys and _fuzzy(k, o)), None
+            )
+            if close is not None:
+                out[k] = close
+    return out
+
+
+def test_close_spellings_looked_up_by_their_start_match_as_every_key_tried(
+    extractor: Extractor,
+) -> None:
+    from checker.align.statements import _match, _spellings
+
+    a = read(
+        extractor,
+        "The manufacturer filed for bankruptcy protection on Monday. The fibre network of the "
+        "organisation was sold to a rival manufacturing group for 3 million dollars.",
+    )
+    b = read(
+        extractor,
+        "The manufacturing company's bankruptcy filing came on Monday. Its fiber network of the "
+        "organization went to a rival manufacture group for 3 million dollars.",
+    )
+    pairs = [(x, y) for x in a.statements for y in b.statements]
+    assert pairs
+    close = 0
+    for x, y in pairs:
+        expected = _match_every_key(x, y)
+        assert _match(x, y) == _match(x, y, _spellings(y)) == expected
+        close += sum(k != v for k, v in expected.items())
+    assert close > 0  # the texts do hold close spellings, so the lookup was tried

@@ -57,9 +57,13 @@ def _weights(facts: list[ArticleFacts]) -> Callable[[str], float]:
             sentences += 1
             df.update(set(c.keys) | set(c.near))
     total = max(sentences, 1)
+    memo: dict[str, float] = {}  # a pair's claims ask for the same words again and again
 
     def weight(key: str) -> float:
-        return math.log(1 + total / (df.get(key, 0) + 1))
+        w = memo.get(key)
+        if w is None:
+            w = memo[key] = math.log(1 + total / (df.get(key, 0) + 1))
+        return w
 
     return weight
 
@@ -306,19 +310,47 @@ def _leftover(
     return x.value not in in_y and y.value not in in_x
 
 
+def _words(x: ClaimFact) -> tuple[set[str], set[str]]:
+    """A claim's words (keys and near words) and its near words, as `score` compares them."""
+    return set(x.keys) | set(x.near), set(x.near)
+
+
 def score(x: ClaimFact, y: ClaimFact, weight: Callable[[str], float]) -> tuple[float, list[str]]:
-    kx, ky = set(x.keys) | set(x.near), set(y.keys) | set(y.near)
-    nx, ny = set(x.near), set(y.near)
-    shared = kx & ky
-    if not shared:
-        return 0.0, []
+    return _Scorer(weight, {})(x, y)
 
-    def mass(keys: set[str]) -> float:
-        return sum(weight(k) for k in keys)
 
-    top = mass(shared) + mass(nx & ny)
-    bottom = min(mass(kx), mass(ky)) + min(mass(nx), mass(ny))
-    return (top / bottom if bottom else 0.0), sorted(shared)
+class _Scorer:
+    """`score` within one pair of articles (one `weight`): each claim's word sets and their
+    weights are read once, not once per claim it is scored against."""
+
+    def __init__(
+        self, weight: Callable[[str], float], words: dict[int, tuple[set[str], set[str]]]
+    ) -> None:
+        self.weight = weight
+        self.words = words  # id(claim) -> _words(claim), shared by every pair of a run
+        self.masses: dict[int, tuple[float, float]] = {}
+
+    def _prepared(self, c: ClaimFact) -> tuple[set[str], set[str], float, float]:
+        words = self.words.get(id(c))
+        if words is None:
+            words = self.words[id(c)] = _words(c)
+        masses = self.masses.get(id(c))
+        if masses is None:
+            masses = self.masses[id(c)] = (self.mass(words[0]), self.mass(words[1]))
+        return *words, *masses
+
+    def mass(self, keys: set[str]) -> float:
+        return sum(self.weight(k) for k in keys)
+
+    def __call__(self, x: ClaimFact, y: ClaimFact) -> tuple[float, list[str]]:
+        kx, nx, mkx, mnx = self._prepared(x)
+        ky, ny, mky, mny = self._prepared(y)
+        shared = kx & ky
+        if not shared:
+            return 0.0, []
+        top = self.mass(shared) + self.mass(nx & ny)
+        bottom = min(mkx, mky) + min(mnx, mny)
+        return (top / bottom if bottom else 0.0), sorted(shared)
 
 
 def claim_pairs(
@@ -338,11 +370,13 @@ def claim_pairs(
     }
     out: list[ClaimPair] = []
     claimed = [f for f in facts if f.claims]
+    words: dict[int, tuple[set[str], set[str]]] = {}  # id(claim) -> _words(claim)
     for fa, fb in (pairs or ArticlePairs()).pairs(claimed):
         if not same_story(fa.article, fb.article):
             continue
         # Word weights from the two articles alone: the same pair scores the same in any folder.
         weight = _weights([fa, fb])
+        scorer = _Scorer(weight, words)
         anchored = _anchored(fa, fb)
         values: dict[tuple[str, int], set[float]] = defaultdict(set)
         for c in (*fa.claims, *fb.claims):
@@ -360,7 +394,7 @@ def claim_pairs(
                 y = fb.claims[j]
                 if not comparable(x, y) or disjoint(x, y):
                     continue
-                s, shared = score(x, y, weight)
+                s, shared = scorer(x, y)
                 # Other figures of two sentences that state one precise figure are of one report.
                 anchor = _leftover(x, y, anchored, values)
                 if anchor:

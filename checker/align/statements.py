@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -78,9 +79,29 @@ class _Weights:
                 self.df.update(set(s.keys))
         self.n = max(n, 1)
         self.specific_df = max(2.0, self.n**SPECIFIC_POWER)
+        self._memo: dict[str, float] = {}
+        self._totals: dict[int, float] = {}  # id(statement) -> weight of its keys
+        self._spellings: dict[int, dict[str, list[str]]] = {}  # id(statement) -> _spellings
 
     def __call__(self, key: str) -> float:
-        return math.log(1 + self.n / (self.df.get(key, 0) + 1))
+        w = self._memo.get(key)
+        if w is None:
+            w = self._memo[key] = math.log(1 + self.n / (self.df.get(key, 0) + 1))
+        return w
+
+    def total(self, s: StatementFact) -> float:
+        """The weight of a sentence's keys, read once per sentence, not once per pair."""
+        w = self._totals.get(id(s))
+        if w is None:
+            w = self._totals[id(s)] = sum(self(k) for k in set(s.keys))
+        return w
+
+    def spellings(self, s: StatementFact) -> dict[str, list[str]]:
+        """`_spellings(s)`, built once per sentence."""
+        found = self._spellings.get(id(s))
+        if found is None:
+            found = self._spellings[id(s)] = _spellings(s)
+        return found
 
     def specific(self, key: str) -> bool:
         return self.df.get(key, 0) <= self.specific_df
@@ -90,6 +111,7 @@ class _Weights:
 MIN_EXACT = 2
 
 
+@lru_cache(maxsize=1 << 18)  # the folder's words meet each other again in every sentence pair
 def _fuzzy(x: str, y: str) -> bool:
     if len(x) < 4 or len(y) < 4 or x[:3] != y[:3] or x.isdigit() or y.isdigit():
         return False
@@ -101,17 +123,34 @@ def _specific(p: StatementPair, weight: _Weights) -> set[str]:
     return {k for k in p.shared if k not in names and weight.specific(k)}
 
 
-def _match(x: StatementFact, y: StatementFact) -> dict[str, str]:
-    """Key of x -> the key of y it matches: the same key, else a close spelling (not names)."""
+def _spellings(y: StatementFact) -> dict[str, list[str]]:
+    """The keys of y that `_fuzzy` can match, by their first three letters, in the order of
+    `set(y.keys)` (the first close one is taken, so the order is kept)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for o in set(y.keys):
+        if len(o) >= 4 and not o.isdigit():
+            out[o[:3]].append(o)
+    return out
+
+
+def _match(
+    x: StatementFact, y: StatementFact, spellings: dict[str, list[str]] | None = None
+) -> dict[str, str]:
+    """Key of x -> the key of y it matches: the same key, else a close spelling (not names).
+    `spellings` is `_spellings(y)` when the caller has it."""
     ky = set(y.keys)
+    kx = set(x.keys)
+    near = spellings if spellings is not None else _spellings(y)
     names = set(x.names) | set(y.names)
     out: dict[str, str] = {}
     for k in dict.fromkeys(x.keys):
         if k in ky:
             out[k] = k
         elif k not in names:
+            # Only keys that begin alike can be close (`_fuzzy`): the others are not tried.
+            same_start = near.get(k[:3], ())
             close = next(
-                (o for o in ky if o not in names and o not in x.keys and _fuzzy(k, o)), None
+                (o for o in same_start if o not in names and o not in kx and _fuzzy(k, o)), None
             )
             if close is not None:
                 out[k] = close
@@ -123,10 +162,13 @@ def _phrase(
 ) -> tuple[list[str], tuple[int, int, int, int]] | None:
     """The longest run of keys in the same order on both sides, a word inserted at most."""
     best: tuple[list[str], tuple[int, int, int, int]] | None = None
+    at: dict[str, list[int]] = defaultdict(list)  # key of y -> its positions, in order
+    for j, o in enumerate(y.keys):
+        at[o].append(j)
     for i, k in enumerate(x.keys):
-        for j, o in enumerate(y.keys):
-            if matched.get(k) != o:
-                continue
+        if k not in matched:
+            continue
+        for j in at.get(matched[k], ()):
             run, pi, pj = [k], i, j
             while True:
                 step = next(
@@ -163,13 +205,12 @@ def score_pair(x: StatementFact, y: StatementFact, weight: _Weights) -> Statemen
     """The pair when the two sentences state the same thing, else None."""
     if len(set(x.keys)) < MIN_KEYS or len(set(y.keys)) < MIN_KEYS or not _compatible(x, y):
         return None
-    matched = _match(x, y)
+    matched = _match(x, y, weight.spellings(y))
     if not matched:
         return None
     names = set(x.names) | set(y.names)
     shared_w = sum(weight(k) * (1.0 if k == o else FUZZY_CREDIT) for k, o in matched.items())
-    wx = sum(weight(k) for k in set(x.keys))
-    wy = sum(weight(k) for k in set(y.keys))
+    wx, wy = weight.total(x), weight.total(y)
     share = shared_w / min(wx, wy)
     dice = 2 * shared_w / (wx + wy)
     specific = [k for k in matched if k not in names and weight.specific(k)]
@@ -204,17 +245,17 @@ def statement_pairs(
     weight = _Weights(facts)
     out: list[StatementPair] = []
     stated = [f for f in facts if f.statements]
+    # Only sentences sharing two words as written can state the same thing: each article's
+    # sentences are looked up by word (built once, not once per pair) instead of all scored.
+    indexes: dict[str, dict[str, list[int]]] = {}
     for fx, fy in (pairs or ArticlePairs()).pairs(stated):
         if not same_story(fx.article, fy.article):
             continue
         one_day = same_day(fx.article, fy.article)
         found: list[StatementPair] = []
-        # Only sentences sharing two words as written can state the same thing: look them up
-        # instead of scoring every pair (spelling variants then add to what is shared).
-        index: dict[str, list[int]] = defaultdict(list)
-        for j, y in enumerate(fy.statements):
-            for k in set(y.keys):
-                index[k].append(j)
+        index = indexes.get(fy.article)
+        if index is None:
+            index = indexes[fy.article] = _word_index(fy.statements)
         for x in fx.statements:
             hits = Counter(j for k in set(x.keys) for j in index.get(k, ()))
             for y in (fy.statements[j] for j, n in sorted(hits.items()) if n >= MIN_EXACT):
@@ -245,6 +286,15 @@ def statement_pairs(
             kept.append(p)
         out.extend(sorted(kept, key=lambda p: (p.a.index, p.b.index)))
     return out
+
+
+def _word_index(statements: list[StatementFact]) -> dict[str, list[int]]:
+    """Key -> the indices (in order) of the sentences that have it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, y in enumerate(statements):
+        for k in set(y.keys):
+            index[k].append(j)
+    return index
 
 
 def _words(s: StatementFact, keys: list[str], text: str) -> list[str]:

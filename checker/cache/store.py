@@ -20,7 +20,7 @@ from checker.errors import CheckerError, CheckerWarning
 
 CACHE_ENV = "CHECKER_CACHE_DIR"  # the default folder, when set
 FILE_NAME = "facts.sqlite"
-FORMAT = 1  # PRAGMA user_version of a cache file this code writes
+FORMAT = 2  # PRAGMA user_version of a cache file this code writes (1: no dates table)
 BUSY_SECONDS = 60.0  # how long to wait for another run's write
 
 WarnFn = Callable[[CheckerWarning], None]
@@ -34,6 +34,16 @@ CREATE TABLE IF NOT EXISTS facts (
     stored REAL NOT NULL       -- unix time
 )
 """
+# Publication dates guessed from a text (`checker.cache.dates`): ingest runs before the facts
+# are looked up, and guessing reads every time expression of the text.
+_DATES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dates (
+    key TEXT PRIMARY KEY,      -- checker.cache.dates.text_key
+    version TEXT NOT NULL,     -- checker version that wrote it
+    data TEXT NOT NULL         -- the guess as JSON ("null": the text implies no date)
+)
+"""
+_TABLES = ["dates", "facts"]
 
 
 def default_cache_dir() -> Path:
@@ -96,6 +106,26 @@ class FactsCache:
                 [(key, article, checker.__version__, data, now) for key, article, data in rows],
             )
 
+    def get_dates(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """key -> (version that wrote it, data) of the date guesses present."""
+        found: dict[str, tuple[str, str]] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._conn.execute(
+                f"SELECT key, version, data FROM dates WHERE key IN ({marks})", part
+            )
+            found.update((key, (version, data)) for key, version, data in rows)
+        return found
+
+    def put_dates(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (key, data) date guesses in one transaction."""
+        with self._conn:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO dates VALUES (?, ?, ?)",
+                [(key, checker.__version__, data) for key, data in rows],
+            )
+
     def close(self) -> None:
         self._conn.close()
 
@@ -109,12 +139,15 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("BEGIN IMMEDIATE")
         found = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(conn)
-        if found == 0 and not tables:
+        if (found == 0 and not tables) or (found == 1 and tables == ["facts"]):
+            # A new file, or one of format 1 (facts only): its facts stay valid.
             conn.execute(_SCHEMA)
+            conn.execute(_DATES_SCHEMA)
             conn.execute(f"PRAGMA user_version={FORMAT}")
-        elif found != FORMAT or tables != ["facts"]:
+        elif found != FORMAT or tables != _TABLES:
             raise sqlite3.DatabaseError(f"cache format {found}, this checker reads {FORMAT}")
         conn.execute("SELECT key, article, version, data, stored FROM facts LIMIT 1").fetchall()
+        conn.execute("SELECT key, version, data FROM dates LIMIT 1").fetchall()
         conn.execute("COMMIT")
     except BaseException:
         conn.close()  # rolls back

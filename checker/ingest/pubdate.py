@@ -15,7 +15,7 @@ result keeps the range it could lie in and the expressions that decided.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -161,6 +161,10 @@ def _support(
         if hit:
             out.append(i)
     return out
+
+
+# What ingest calls to date a text: `guess_published`, or a cache of its answers.
+DateGuesser = Callable[[str], DateGuess | None]
 
 
 def guess_published(body: str) -> DateGuess | None:

@@ -30,7 +30,7 @@ from checker.ingest.files import (
     read_article_bytes,
 )
 from checker.ingest.language import looks_english
-from checker.ingest.pubdate import guess_published
+from checker.ingest.pubdate import DateGuesser, guess_published
 from checker.models.article import Article
 from checker.safeload import (
     MAX_DATA_BYTES,
@@ -230,9 +230,11 @@ def is_english(language: str) -> bool:
     return language.strip().lower().replace("_", "-").split("-")[0] in _ENGLISH
 
 
-def described(meta: Meta, body: str, default_title: str) -> dict[str, Any]:
+def described(
+    meta: Meta, body: str, default_title: str, guess: DateGuesser = guess_published
+) -> dict[str, Any]:
     """The Article fields that `meta` and the `body` text give: title, source, url, language,
-    publication date (given, or inferred from the body) and the other metadata.
+    publication date (given, or inferred from the body by `guess`) and the other metadata.
 
     Raises CheckerError for a bad value and E008 for an article that is not in English.
     """
@@ -252,14 +254,14 @@ def described(meta: Meta, body: str, default_title: str) -> dict[str, Any]:
         "source": meta.text("source"),
         "url": meta.text("url"),
         "language": language,
-        **_dated(meta, body),
+        **_dated(meta, body, guess),
         "metadata": {
             k: v for k, v in meta.merged().items() if k not in _KNOWN_KEYS and k not in _NOTE_KEYS
         },
     }
 
 
-def _dated(meta: Meta, body: str) -> dict[str, Any]:
+def _dated(meta: Meta, body: str, guess: DateGuesser) -> dict[str, Any]:
     """The publication date, whether it was inferred, how it was found, and the range an
     inferred date may lie in (Article fields)."""
     published = meta.published()
@@ -273,11 +275,11 @@ def _dated(meta: Meta, body: str) -> dict[str, Any]:
             "estimated from the text (recorded in articles.yaml)" if inferred else None
         )
     else:
-        guess = guess_published(body)
-        if guess is not None:
-            published, note, inferred = guess.day, guess.note, guess.day is not None
-            earliest, latest = guess.earliest, guess.latest
-            precision = guess.precision.value if guess.precision else None
+        guessed = guess(body)
+        if guessed is not None:
+            published, note, inferred = guessed.day, guessed.note, guessed.day is not None
+            earliest, latest = guessed.earliest, guessed.latest
+            precision = guessed.precision.value if guessed.precision else None
     return {
         "published": published,
         "published_inferred": inferred,
@@ -309,6 +311,7 @@ def load_article(
     sidecars: Sequence[Sidecar] = (),
     root: Path | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    guess: DateGuesser = guess_published,
 ) -> Article:
     """Read one article file. Raises CheckerError with a one-line reason when it cannot be used.
 
@@ -333,7 +336,7 @@ def load_article(
         path=path,
         text=text,
         body_start=body_start,
-        **described(meta, body, default_title=path.stem),
+        **described(meta, body, default_title=path.stem, guess=guess),
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
+from checker.ingest.pubdate import DateGuesser, guess_published
 from checker.ingest.reader import Sidecar, load_article
 from checker.models.article import Article
 
@@ -21,11 +22,13 @@ from checker.models.article import Article
 @dataclass(frozen=True)
 class ReadContext:
     """What every reader gets besides the path: the sidecars that may describe the file, the
-    folder given on the command line (links must stay inside it) and the read limits."""
+    folder given on the command line (links must stay inside it), the read limits and what
+    guesses the date of an undated text."""
 
     sidecars: Sequence[Sidecar] = ()
     root: Path | None = None
     limits: ReadLimits = DEFAULT_LIMITS
+    guess: DateGuesser = guess_published
 
 
 @dataclass
@@ -41,19 +44,22 @@ Reader = Callable[[Path, ReadContext], Loaded]
 
 def read_text(path: Path, ctx: ReadContext) -> Loaded:
     """A plain text article (`.txt`, `.md`), front matter and sidecar metadata included."""
-    return Loaded([load_article(path, sidecars=ctx.sidecars, root=ctx.root, limits=ctx.limits)])
+    article = load_article(
+        path, sidecars=ctx.sidecars, root=ctx.root, limits=ctx.limits, guess=ctx.guess
+    )
+    return Loaded([article])
 
 
 def read_page(path: Path, ctx: ReadContext) -> Loaded:
     from checker.ingest.page import load_page  # trafilatura is slow to import: only when needed
 
-    return Loaded([load_page(path, ctx.sidecars, ctx.root, ctx.limits)])
+    return Loaded([load_page(path, ctx.sidecars, ctx.root, ctx.limits, ctx.guess)])
 
 
 def read_export(path: Path, ctx: ReadContext) -> Loaded:
     from checker.ingest.exports import load_export
 
-    articles, problems = load_export(path, ctx.root, ctx.limits)
+    articles, problems = load_export(path, ctx.root, ctx.limits, ctx.guess)
     return Loaded(articles, problems)
 
 
