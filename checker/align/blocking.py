@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from checker.models.copies import CopyGroup
 from checker.models.report import Finding, Verdict
@@ -54,6 +54,16 @@ class ArticlePairs:
             if o is not None and o in by_id:
                 self.count += 1
                 yield (by_id[o], by_id[c]) if o < c else (by_id[c], by_id[o])
+
+    def within_stories(
+        self, ids: Iterable[str], stories: Iterable[Any]
+    ) -> Iterator[tuple[str, str]]:
+        """The compared pairs of articles `ids` that belong to one of `stories` (each with an
+        `id` and its `articles`): facts of different stories are not compared."""
+        story_of = {a: s.id for s in stories for a in s.articles}
+        for x, y in self.pairs(sorted(ids), str):
+            if story_of.get(x) == story_of.get(y):
+                yield x, y
 
     def total(self, ids: Iterable[str]) -> int:
         """How many pairs `pairs` yields for these articles, without yielding them."""

@@ -49,12 +49,9 @@ class _Placing:
 def placing_comparisons(
     facts: Sequence[ArticleFacts], stories: Sequence[Story], pairs: ArticlePairs
 ) -> list[Comparison]:
-    story_of = {a: s.id for s in stories for a in s.articles}
     found = {f.article: _placings(f) for f in facts}
     out: list[Comparison] = []
-    for x, y in pairs.pairs(sorted(found), str):
-        if story_of.get(x) != story_of.get(y):
-            continue
+    for x, y in pairs.within_stories(found, stories):
         seen: set[tuple] = set()
         for a in found[x]:
             for b in found[y]:

@@ -33,12 +33,9 @@ def spelling_comparisons(
     facts: Sequence[ArticleFacts], stories: Sequence[Story], pairs: ArticlePairs
 ) -> list[Comparison]:
     """A comparison for each pair of articles of one story that spell one name two ways."""
-    story_of = {a: s.id for s in stories for a in s.articles}
     forms = {f.article: _full_names(f) for f in facts}
     out: list[Comparison] = []
-    for x, y in pairs.pairs(sorted(forms), str):
-        if story_of.get(x) != story_of.get(y):
-            continue
+    for x, y in pairs.within_stories(forms, stories):
         for key_a, side_a in sorted(forms[x].items()):
             for key_b, side_b in sorted(forms[y].items()):
                 if key_a in forms[y] and key_b in forms[x]:
