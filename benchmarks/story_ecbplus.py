@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
         f"{sum(len(d) for d in topics.values())} documents in {len(topics)} topics, read in "
         f"{time.time() - t0:.0f} s"
     )
-    thresholds = sorted({DEFAULT_THRESHOLD, *[round(0.02 + 0.01 * i, 2) for i in range(14)]})
+    thresholds = sorted({DEFAULT_THRESHOLD, *[round(0.06 + 0.01 * i, 2) for i in range(20)]})
     best = (0.0, DEFAULT_THRESHOLD)
     for th in thresholds:
         scores = {}

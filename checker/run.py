@@ -153,8 +153,13 @@ def check(
     builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs)
     comparisons = builder.build(facts, sentence_of)
     # A copy tells its original's story: only originals and other articles are grouped.
+    # Stated publication dates only: a date guessed from a sibling would bring the two together.
+    stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}
     stories = with_copies(
-        group_stories([f for f in facts if f.article not in article_pairs.original_of]), copies
+        group_stories(
+            [f for f in facts if f.article not in article_pairs.original_of], published=stated
+        ),
+        copies,
     )
     if options.facts_dir is not None:
         from checker.execute.parquet import write_facts
@@ -183,7 +188,10 @@ def check(
         findings=findings,
         problems=problems,
         summary=summary,
-        stories=[StoryEntry(id=s.id, articles=list(s.articles), label=s.label) for s in stories],
+        stories=[
+            StoryEntry(id=s.id, articles=list(s.articles), label=s.label, why=s.why)
+            for s in stories
+        ],
         copies=copies,
     )
     return RunResult(

@@ -23,7 +23,7 @@ def test_run_json_to_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(SEEDS), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 4
+    assert data["schema_version"] == 5
     report = Report.model_validate(data)
     assert {a.id for a in report.articles} == {"000_eec35cb6180b1d60", "001_5331dbfdcb5f601d"}
     # schema 4 says which text the offsets refer to: for plain files, the file itself

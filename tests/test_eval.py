@@ -317,7 +317,7 @@ def test_a_schema_1_report_without_stories_is_still_read(
     tmp_path: Path, bridge_report: Path
 ) -> None:
     data = json.loads(bridge_report.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 4 and data["stories"]
+    assert data["schema_version"] == 5 and data["stories"]
     assert all(a["origin"] == "file" for a in data["articles"])
     ran = _json(str(BRIDGE / "gold.yaml"), "--report", str(bridge_report))
     old = tmp_path / "old.json"

@@ -59,7 +59,7 @@ def test_every_readable_file_type_gives_articles(run: tuple[dict[str, Any], Path
     assert (entries["feed#1"]["row"], entries["feed#1"]["source_line"]) == (1, 1)
     assert (entries["scraped#2"]["row"], entries["preorders"]["row"]) == (2, 1)
     assert entries["preorders"]["path"].endswith("scraped.csv")
-    assert report["schema_version"] == 4
+    assert report["schema_version"] == 5
 
 
 @pytest.mark.parametrize("kind", list(BY_TYPE))

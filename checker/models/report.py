@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field
 
 from checker.models.copies import CopyGroup
 
-# 2: `stories`; 3: `published_earliest`/`_latest` and `copies`; 4: where texts came from
-SCHEMA_VERSION = 4
+# 2: `stories`; 3: `published_earliest`/`_latest` and `copies`; 4: where texts came from;
+# 5: `why` of a story
+SCHEMA_VERSION = 5
 
 
 class Verdict(StrEnum):
@@ -92,6 +93,9 @@ class StoryEntry(BaseModel):
     id: str
     articles: list[str]
     label: str = Field(description="names every article of the story shares, if any")
+    why: str = Field(
+        "", description="since schema 5: for a folder split in stories, why this one was kept apart"
+    )
 
 
 class Report(BaseModel):

@@ -240,6 +240,8 @@ def _header_lines(report: Report) -> list[Line]:
             label = f" — {clean(story.label)}" if story.label else ""
             members = ", ".join(clean(a) for a in story.articles)
             lines.append((2, Text(f"{story.id}: {members}{label}")))
+            if story.why:
+                lines.append((4, Text(f"kept apart: {clean(story.why)}", style="dim")))
     if report.copies:
         lines.append((0, Text(f"{len(report.copies)} groups of copies")))
         for group in report.copies:
