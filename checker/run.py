@@ -82,6 +82,11 @@ def cumulative(ctx: Context) -> set[str]:
     return set(_attributes_with(ctx, "cumulative"))
 
 
+def parts_of(ctx: Context) -> dict[str, str]:
+    """Attributes that are a part of another (crew → aboard): a sentence's parts add up."""
+    return {e.id: e.part_of for e in ctx.vocab.entries("attributes") if getattr(e, "part_of", None)}
+
+
 def fallbacks(ctx: Context) -> frozenset[str]:
     """Attributes a value gets when no cue word names it (a measure's default: 'length')."""
     return _attributes_with(ctx, "fallback")
@@ -166,7 +171,14 @@ def check(
 
         write_facts(options.facts_dir, got.extracted, stories)
     frames = align_frames(
-        facts, by_id, stories, weights_for(root), cumulative(ctx), fallbacks(ctx), article_pairs
+        facts,
+        by_id,
+        stories,
+        weights_for(root),
+        cumulative(ctx),
+        fallbacks(ctx),
+        article_pairs,
+        parts_of(ctx),
     )
     # Frames judge the values they compare; the older claim path keeps the rest.
     comparisons = new_only(comparisons, frames.comparisons)

@@ -476,3 +476,24 @@ def test_a_length_in_quarters_and_months_is_one_value(tmp_path) -> None:
     result = check([tmp_path])
     got = {fr.text: fr.value for f in result.facts for fr in f.frames if fr.measure == "duration"}
     assert got == {"two quarters and three months": pytest.approx(2 * 91.31 + 3 * 30.44)}
+
+
+def test_parts_in_one_sentence_add_up_to_the_total(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-03-10",
+        "Plane crashes after take-off\n\nA jetliner carrying 126 people crashed shortly after "
+        "take-off on Sunday, the airline said.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-03-10",
+        "No survivors in air crash\n\nNone of the 120 passengers and six crew members on board "
+        "survived the crash on Sunday, the airline said.",
+    )
+    result = check([tmp_path])
+    aboard = [f for f in result.report.findings if f.subject == "people aboard"]
+    assert [f.verdict.value for f in aboard] == ["agreement"]
+    assert "120 + six in one sentence: 126 people aboard" in aboard[0].explanation

@@ -17,6 +17,7 @@ Every candidate's fate is kept as a `Decision`, so `checker why` can say what ha
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -68,6 +69,7 @@ def align_frames(
     cumulative: set[str],
     fallbacks: frozenset[str] = frozenset(),
     pairs: ArticlePairs | None = None,
+    parts: dict[str, str] | None = None,
 ) -> FrameAlignment:
     pairs = pairs or ArticlePairs()
     story_of = {a: s.id for s in stories for a in s.articles}
@@ -80,7 +82,8 @@ def align_frames(
             )
     by_key: dict[tuple, list[Frame]] = defaultdict(list)
     for sid, frames in by_story.items():
-        for fr in candidates_by_attribute(adopt_named_attribute(frames, fallbacks), fallbacks):
+        named = adopt_named_attribute(frames, fallbacks)
+        for fr in candidates_by_attribute(named, fallbacks) + with_totals(named, parts):
             by_key[(sid, fr.attribute, fr.measure)].append(fr)
     decisions: list[Decision] = []
     comparisons: list[Comparison] = []
@@ -165,6 +168,41 @@ def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> l
             why = f"{fr.text} is {named_by}; compared as the story's {label}"
             out.append(
                 fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
+            )
+    return out
+
+
+def with_totals(frames: list[Frame], parts: dict[str, str] | None) -> list[Frame]:
+    """The totals a sentence states in parts: "120 passengers and six crew" also says 126
+    people aboard. `parts` maps a part's attribute to its whole's (crew → aboard); a sentence
+    with one value of the whole and values of its parts gives one more value, their sum."""
+    if not parts:
+        return []
+    by_sentence: dict[tuple[str, int], list[Frame]] = defaultdict(list)
+    for fr in frames:
+        by_sentence[(fr.article, fr.sentence)].append(fr)
+    out: list[Frame] = []
+    for found in by_sentence.values():
+        for whole in sorted(set(parts.values())):
+            wholes = [fr for fr in found if fr.attribute == whole]
+            added = [fr for fr in found if parts.get(fr.attribute) == whole]
+            members = wholes + added
+            if len(wholes) != 1 or not added or any(fr.high == math.inf for fr in members):
+                continue
+            (base,) = wholes
+            total = sum(fr.value for fr in members)
+            text = " + ".join(fr.text for fr in members)
+            out.append(
+                base.model_copy(
+                    update={
+                        "id": f"{base.id}+",
+                        "value": total,
+                        "low": sum(fr.low for fr in members),
+                        "high": sum(fr.high for fr in members),
+                        "text": text,
+                        "adopted": f"{text} in one sentence: {total:g} {base.attribute_label}",
+                    }
+                )
             )
     return out
 

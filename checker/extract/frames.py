@@ -506,7 +506,14 @@ def _attribute(
     # 'seven trophy nominations … won none': the noun counted names the attribute better than
     # a cue word three arcs away. General nouns ('people') name nothing.
     own_noun = what is not None and what not in GENERIC_NOUNS and measure == "count"
-    if own_noun and best_score > OWN_NOUN_SCORE and vocab.lookup("attributes", what) is None:
+    # ... unless the cue is a phrase that holds the noun ('eight crew members')
+    in_cue = best[1] is not None and what is not None and what in best[1].lower()
+    if (
+        own_noun
+        and not in_cue
+        and best_score > OWN_NOUN_SCORE
+        and vocab.lookup("attributes", what) is None
+    ):
         return _count_of(vocab, what), None
     if best[0] is not None:
         return best

@@ -321,6 +321,11 @@ class AttributeEntry(VocabEntry):
         description="its cues name who is counted, not what happened to them: a nearby cue of "
         "what happened wins",
     )
+    part_of: str | None = Field(
+        default=None,
+        description="the attribute this one is a part of (crew are among the people aboard): "
+        "a sentence that gives the whole's other part and this one adds them up",
+    )
 
 
 class UnitEntry(VocabEntry):
