@@ -497,3 +497,24 @@ def test_parts_in_one_sentence_add_up_to_the_total(tmp_path) -> None:
     aboard = [f for f in result.report.findings if f.subject == "people aboard"]
     assert [f.verdict.value for f in aboard] == ["agreement"]
     assert "120 + six in one sentence: 126 people aboard" in aboard[0].explanation
+
+
+def test_a_total_of_parts_is_not_set_against_one_part(tmp_path) -> None:
+    # "nearly 130 passengers" is compared with the 120 passengers, not with 120 + 16 aboard
+    _write(
+        tmp_path,
+        "a",
+        "2025-03-10",
+        "Ferry fire\n\nNearly 130 passengers were on board when the fire broke out on Sunday.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-03-10",
+        "Fire on ferry\n\nThe ferry was carrying 120 passengers and 16 crew members when the fire "
+        "broke out on Sunday.",
+    )
+    result = check([tmp_path])
+    assert any(d.reason.startswith("A09") for d in result.decisions if d.stage == "gate")
+    aboard = [f for f in result.report.findings if f.subject == "people aboard"]
+    assert [f.verdict.value for f in aboard] == ["agreement"]

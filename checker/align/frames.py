@@ -196,6 +196,7 @@ def with_totals(frames: list[Frame], parts: dict[str, str] | None) -> list[Frame
                 base.model_copy(
                     update={
                         "id": f"{base.id}+",
+                        "summed": True,
                         "value": total,
                         "low": sum(fr.low for fr in members),
                         "high": sum(fr.high for fr in members),

@@ -142,3 +142,17 @@ def _plans_apart(a: Frame, b: Frame) -> str | None:
         if a.reported and b.reported and abs((a.reported - b.reported).days) >= 180:
             return f"plans published {abs((a.reported - b.reported).days)} days apart"
     return None
+
+
+@_gate(
+    "A09",
+    "total-vs-part",
+    "A total added up from the parts one sentence gives ('120 passengers and six crew': 126 "
+    "aboard) is not compared with a count of one of those parts ('nearly 200 passengers'): "
+    "that count is set against the part itself.",
+)
+def _total_vs_part(a: Frame, b: Frame) -> str | None:
+    for total, other in ((a, b), (b, a)):
+        if total.summed and other.what and other.what == total.what:
+            return f"{total.text} is a total of parts; {other.text} counts {other.what}s only"
+    return None

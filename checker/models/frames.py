@@ -51,6 +51,11 @@ class Frame(BaseModel):
         description="why an unnamed value took the story's attribute: the value was read "
         "with its measure's default attribute, and the story names only one of that measure",
     )
+    summed: bool = Field(
+        False,
+        description="a total added up from parts the sentence gives ('120 passengers "
+        "and six crew': 126 aboard); `what` is then the counted noun of its first part",
+    )
     what: str | None = Field(None, description="lemma of the counted noun: people, passenger…")
     value: float = Field(description="the value in the unit below (SI base for physical measures)")
     low: float = Field(description="lowest value the wording allows")
