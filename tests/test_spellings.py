@@ -18,6 +18,8 @@ from checker.align.spellings import _relation
         ("martin okafor", "martin okafor", None),
         ("martin okafor", "marvin okoro", None),  # no name in common
         ("martin okafor", "okafor", None),  # a surname alone is no second spelling
+        ("steven okafor", "steve okafor", None),  # a short form
+        ("costas okafor", "kostas okafor", "name_transliterated"),  # c / k
     ],
 )
 def test_two_spellings_of_one_name(a: str, b: str, want: str | None) -> None:

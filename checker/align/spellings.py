@@ -62,9 +62,17 @@ def _relation(a: str, b: str) -> str | None:
         return None
     if Levenshtein.distance(given_a, given_b) > MAX_EDITS:
         return None
-    if _VOWELS.sub("", given_a) == _VOWELS.sub("", given_b):
+    if given_a.startswith(given_b) or given_b.startswith(given_a):
+        return None  # a short form ("Steve" / "Steven"), not another spelling
+    if _skeleton(given_a) == _skeleton(given_b):
         return "name_transliterated"
     return "name_misspelled"
+
+
+def _skeleton(name: str) -> str:
+    """The consonants of a name, with the letters transliterations swap made one ('Costas' /
+    'Kostas', 'Stephan' / 'Stefan')."""
+    return _VOWELS.sub("", name.replace("ph", "f").replace("k", "c"))
 
 
 # sentences quoted for one name form: its first uses (the headline, the lead)
