@@ -85,6 +85,11 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii():
         return _fold_ascii_with_offsets(text)
+    return _fold_chars_with_offsets(text)
+
+
+def _fold_chars_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The character loop behind `fold_with_offsets`, for any text."""
     out: list[str] = []
     offsets: list[int] = []
     in_space = False
