@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from checker.models.facts import ClaimFact, CountFact, PlaceRef
 from checker.models.place import PlaceKind, PlaceRelationKind
-from checker.models.time import Granularity, Interval, Timex
+from checker.models.time import MONTH_NAMES, Granularity, Interval, Timex
 
 _FAR_PAST = date(1, 1, 1)
 _FAR_FUTURE = date(9999, 12, 31)
@@ -184,27 +184,13 @@ def format_time(t: Timex) -> str:
     iv = t.interval
     if iv is None:
         return t.value
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
     seasons = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
     value = t.value
     g = iv.granularity
     if g == Granularity.DAY:
-        text = f"{iv.begin.day} {months[iv.begin.month - 1]} {iv.begin.year}"
+        text = f"{iv.begin.day} {MONTH_NAMES[iv.begin.month - 1]} {iv.begin.year}"
     elif g == Granularity.MONTH:
-        text = f"{months[iv.begin.month - 1]} {iv.begin.year}"
+        text = f"{MONTH_NAMES[iv.begin.month - 1]} {iv.begin.year}"
     elif g == Granularity.SEASON and len(value) >= 7 and value[5:7] in seasons:
         text = f"{seasons[value[5:7]]} {value[:4]}"
     elif g == Granularity.YEAR:

@@ -24,6 +24,22 @@ class Granularity(StrEnum):
 
 GRANULARITY_ORDER: list[Granularity] = list(Granularity)
 
+# English month names, January first: how dates are written back to a reader and read in text.
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 class Interval(BaseModel):
     """Closed calendar interval [begin, end] that a DATE value covers."""

@@ -14,6 +14,7 @@ from checker.extract.timex.words import (
     valid_date,
     year_of,
 )
+from checker.models.time import MONTH_NAMES
 
 
 @register("calendar_date")
@@ -103,22 +104,7 @@ def year_spoken(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
     return Spec(rule.type, value=str(year))
 
 
-_MONTH_NAMES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+_MONTH_NAMES = frozenset(MONTH_NAMES)
 
 
 @register("year_range")
