@@ -128,26 +128,27 @@ def adopt_named_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> lis
     unnamed value is taken to be that one, so that the two can be compared; with two or more
     named ones ('depth' and 'height') it stays apart, since nothing says which it would be.
     """
-    named: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, str] = {}
-    for fr in frames:
-        if fr.cue is not None and fr.attribute not in fallbacks:
-            named[fr.measure].add(fr.attribute)
-            labels[fr.attribute] = fr.attribute_label
+    named = _named_attributes(frames, fallbacks)
     out = []
     for fr in frames:
-        choices = named.get(fr.measure, set())
+        choices = named.get(fr.measure, {})
         if fr.cue is None and fr.attribute in fallbacks and len(choices) == 1:
-            (attr,) = choices
+            ((attr, label),) = choices.items()
             why = (
-                f"{fr.text} is named by no word; the story's only {fr.measure} attribute "
-                f"is {labels[attr]}"
+                f"{fr.text} is named by no word; the story's only {fr.measure} attribute is {label}"
             )
-            fr = fr.model_copy(
-                update={"attribute": attr, "attribute_label": labels[attr], "adopted": why}
-            )
+            fr = fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
         out.append(fr)
     return out
+
+
+def _named_attributes(frames: list[Frame], fallbacks: frozenset[str]) -> dict[str, dict[str, str]]:
+    """The attributes a cue word names among `frames`, by measure, with their labels."""
+    named: dict[str, dict[str, str]] = defaultdict(dict)
+    for fr in frames:
+        if fr.cue is not None and fr.attribute not in fallbacks:
+            named[fr.measure][fr.attribute] = fr.attribute_label
+    return named
 
 
 def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> list[Frame]:
@@ -155,10 +156,7 @@ def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> l
     named by the measure's own word: "speed"), one candidate per finer attribute of that measure
     the story names: "210 m" beside a depth and a height may be either, so it is scored against
     both (the scorer decides, and the finding says the attribute was not named)."""
-    named: dict[str, dict[str, str]] = defaultdict(dict)
-    for fr in frames:
-        if fr.cue is not None and fr.attribute not in fallbacks:
-            named[fr.measure][fr.attribute] = fr.attribute_label
+    named = _named_attributes(frames, fallbacks)
     out = list(frames)
     for fr in frames:
         if fr.attribute not in fallbacks or fr.adopted:
@@ -181,9 +179,10 @@ def with_totals(frames: list[Frame], parts: dict[str, str] | None) -> list[Frame
     by_sentence: dict[tuple[str, int], list[Frame]] = defaultdict(list)
     for fr in frames:
         by_sentence[(fr.article, fr.sentence)].append(fr)
+    wholes_of_parts = sorted(set(parts.values()))
     out: list[Frame] = []
     for found in by_sentence.values():
-        for whole in sorted(set(parts.values())):
+        for whole in wholes_of_parts:
             wholes = [fr for fr in found if fr.attribute == whole]
             added = [fr for fr in found if parts.get(fr.attribute) == whole]
             members = wholes + added
