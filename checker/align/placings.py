@@ -1,6 +1,6 @@
 """Who came second: a placing in a race, a contest or a vote, held by one person at a time.
 
-"Benson Orr came in second", "the second-place finisher, Dan Kibe", "Ann Abdi claimed third",
+"Tomas Reyes came in second", "the second-place finisher, Ana Ruiz", "Lee Park claimed third",
 "runner-up Ana Ruiz": each sentence of a story that gives a person a placing (second, third…)
 becomes a placing. Two articles of one story that give the same placing, in the same division
 ("women's", "men's" or none named), to different people conflict; to the same person, agree.
@@ -20,16 +20,18 @@ from checker.align.story import Story
 from checker.models.facts import ArticleFacts
 from checker.textutil import fold
 
+# the placings read, each with its rank; the first word of a rank names it in a finding
 _ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
-_ORD = r"(?P<ord>second|2nd|third|3rd|fourth|4th|fifth)"
-# a person's name as written: two to four capitalised words ("Dan Kibe", "Ana María Ruiz")
+_ORD = rf"(?P<ord>{'|'.join(_ORDINALS)})"
+_PLACE_NAMES = {rank: word for word, rank in reversed(_ORDINALS.items())}
+# a person's name as written: two to four capitalised words ("Ana Ruiz", "Ana María Ruiz")
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
 # the placing after the name: "came in second", "was second in 2:04", "claimed third place"
 _AFTER = re.compile(
     rf"{_NAME}(?:\s+of\s+[A-Z][\w'’-]+)?,?\s+(?:(?:also|then|only)\s+)?(?:came|finished|was|placed|ended|secured|"
     rf"claimed|took|earned|grabbed|settled for)\s+(?:in\s+)?{_ORD}\b"
 )
-# the placing before the name: "the second-place finisher, Dan Kibe", "runner-up Ana Ruiz"
+# the placing before the name: "the second-place finisher, Ana Ruiz", "runner-up Tomas Reyes"
 _BEFORE = re.compile(
     rf"(?:\b{_ORD}[- ]place(?:d)?(?: finisher)?|\b(?P<ru>runner-up))\W{{0,3}}{_NAME}",
     re.IGNORECASE,
@@ -84,7 +86,7 @@ def _placings(f: ArticleFacts) -> list[_Placing]:
 
 
 def _comparison(a: _Placing, b: _Placing) -> Comparison:
-    place = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}[a.rank]
+    place = _PLACE_NAMES[a.rank]
     where = f"{a.division}'s " if a.division else ""
     subject = f"{where}{place} place"
     if same_person(a.person, b.person):

@@ -1,7 +1,7 @@
 """One person's name spelled two ways by two articles of a story.
 
 Two full names with one name in common (the family name, first or last) and the rest a letter or
-two apart ("Kelvin" / "Melvin", "Sung-min" / "Seong-min") in two articles of one story name one
+two apart ("Martin" / "Marvin", "Sung-min" / "Seong-min") in two articles of one story name one
 person, unless each article also uses the other's form (an article that writes both forms has
 one of them wrong). Forms that differ only in vowels, hyphens or spaces are transliterations (an
 agreement: the same person); forms that differ in a consonant are a misspelling in one of them
@@ -52,7 +52,7 @@ def _relation(a: str, b: str) -> str | None:
     pa, pb = a.split(), b.split()
     if len(pa) != len(pb) or len(pa) < 2 or pa == pb:
         return None
-    # one name in common, first or last ("Kelvin Kiptum", "Park Sung-min"); the rest differs
+    # one name in common, first or last ("Martin Okafor", "Park Sung-min"); the rest differs
     same = [x == y for x, y in zip(pa, pb, strict=True)]
     if not (same[0] or same[-1]):
         return None
