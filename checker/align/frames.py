@@ -251,7 +251,7 @@ def _skeleton(fr: Frame) -> tuple[str, int]:
 
 def _group(frames: list[Frame]) -> list[list[Frame]]:
     """Frames of one article stating one figure: the headline and the body, say, even when one
-    rounds or bounds it ("more than 220" in the headline, "222" in the body)."""
+    rounds or bounds it ("more than 150" in the headline, "153" in the body)."""
     groups: list[list[Frame]] = []
     for fr in sorted(frames, key=lambda f: (f.unit or "", f.value, f.start)):
         if groups and _same_figure(groups[-1][0], fr):

@@ -26,7 +26,7 @@ _ORD = rf"(?P<ord>{'|'.join(_ORDINALS)})"
 _PLACE_NAMES = {rank: word for word, rank in reversed(_ORDINALS.items())}
 # a person's name as written: two to four capitalised words ("Ana Ruiz", "Ana María Ruiz")
 _NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)"
-# the placing after the name: "came in second", "was second in 2:04", "claimed third place"
+# the placing after the name: "came in second", "was second in 2:10", "claimed third place"
 _AFTER = re.compile(
     rf"{_NAME}(?:\s+of\s+[A-Z][\w'’-]+)?,?\s+(?:(?:also|then|only)\s+)?(?:came|finished|was|placed|ended|secured|"
     rf"claimed|took|earned|grabbed|settled for)\s+(?:in\s+)?{_ORD}\b"

@@ -150,7 +150,7 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
             nxt = adoc.doc[j]
             low = nxt.lower_
             if _thousands_group(last, nxt):
-                # '4 000', '1 500 000': digits grouped by spaces, as many outlets write them
+                # '3 000', '1 500 000': digits grouped by spaces, as many outlets write them
                 value = value * 1000 + int(nxt.text)
             elif low in _SCALES and low not in ("m", "b", "k") and nxt.is_alpha:
                 value *= _SCALES[low]
@@ -169,7 +169,7 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
 
 
 def _thousands_group(last: Token, nxt: Token) -> bool:
-    """Is `nxt` the next group of three digits of a number written with spaces ('4 000')?"""
+    """Is `nxt` the next group of three digits of a number written with spaces ('3 000')?"""
     return (
         last.text.isdigit()
         and len(last.text) <= 3
@@ -313,7 +313,7 @@ def _ranges(numbers: list[_Number]) -> list[_Number]:
         if b is not None and 0 < b.first.i - a.last.i <= 2:
             joint = a.last.doc[a.last.i + 1 : b.first.i].text.strip().lower()
             if joint == "to" and _changed_from(a):
-                # 'has grown from 108 to 176': the figure now is 176; 108 is the one it replaced
+                # 'has grown from 64 to 97': the figure now is 97; 64 is the one it replaced
                 out.append(b)
                 skip = True
                 continue

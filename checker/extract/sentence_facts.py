@@ -157,8 +157,8 @@ def nearest_cue(
         if words > 2 * WINDOW:
             continue
         arcs, crossed = _path(last, cue.root)
-        # A path through another number or a conjunction is mostly a misparse ("killed 155 of
-        # 175 people infected" hangs 155 under 175): the words between then tell better.
+        # A path through another number or a conjunction is mostly a misparse ("killed 37 of
+        # 52 people infected" hangs 37 under 52): the words between then tell better.
         near = 0.5 * words if crossed else arcs + 0.05 * words
         score = near + (WHO_PENALTY if entry.who else 0)
         score += CROSS_PENALTY if crossed else 0
