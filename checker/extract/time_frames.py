@@ -46,7 +46,8 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
     whose attribute is named by a cue word of the sentence (no cue, no frame: a bare 'for two
     years' says too little to compare)."""
     out: list[Frame] = []
-    for t, days, timed, letter in _compound(adoc, sent):
+    for t in _compound(adoc, sent):
+        days = t.days
         span = adoc.span(t.start, t.end)
         if span is None:
             continue
@@ -70,7 +71,7 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
                 low=low,
                 high=high,
                 bound=bound,
-                unit=(_UNIT_WORD_T if timed else _UNIT_WORD)[letter],
+                unit=t.unit,
                 subjects=sent.subjects,
                 source=sent.source,
             )
@@ -79,11 +80,16 @@ def duration_frames(adoc: ArticleDoc, ctx: Context, sent: SentenceFacts, n: int)
 
 
 @dataclass(frozen=True)
-class _Written:
+class _Length:
+    """A length of time as written: one duration expression or several joined."""
+
     text: str
     start: int
     end: int
-    mod: str | None = None
+    mod: str | None
+    days: float
+    unit: str  # the word of its smallest part: 'month', 'second'
+    rank: int  # of that part in _ORDER
 
 
 _ORDER = "YQMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
@@ -91,33 +97,39 @@ _TIMED_FROM = _ORDER.index("H")
 _JOINS = {"", ",", "and", ", and"}
 
 
-def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[tuple[object, float, str, str]]:
-    """The sentence's durations as (expression, days, 'T' or '', unit letter of the smallest
-    part), with parts written as one length joined: "two hours, 35 seconds" is 2h 0m 35s, not
-    two hours and, apart, 35 seconds."""
-    parts = []
+def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[_Length]:
+    """The sentence's lengths of time, with parts written as one length joined: "two hours, 35
+    seconds" is 2h 0m 35s, not two hours and, apart, 35 seconds."""
+    text = adoc.article.text
+    out: list[_Length] = []
     for t in adoc.timexes_in(sent.start, sent.end):
         m = _DURATION.match(t.value)
-        if t.type == "DURATION" and m:
-            timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
-            rank = _ORDER.index(letter, _TIMED_FROM) if timed else _ORDER.index(letter)
-            days = amount * (_DAYS_T[letter] if timed else _DAYS[letter])
-            parts.append((t, days, timed, letter, rank, t.mod))
-    out: list[tuple[object, float, str, str]] = []
-    text = adoc.article.text
-    last_rank = -1
-    for t, days, timed, letter, rank, mod in parts:
-        if out:
-            prev = out[-1][0]
-            between = text[prev.end : t.start].strip().lower()  # type: ignore[attr-defined]
-            if between in _JOINS and rank > last_rank and not mod:
-                start = prev.start  # type: ignore[attr-defined]
-                joined = _Written(text[start : t.end], start, t.end, prev.mod)  # type: ignore[attr-defined]
-                out[-1] = (joined, out[-1][1] + days, timed, letter)
-                last_rank = rank
-                continue
-        out.append((t, days, timed, letter))
-        last_rank = rank
+        if t.type != "DURATION" or not m:
+            continue
+        timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
+        part = _Length(
+            t.text,
+            t.start,
+            t.end,
+            t.mod,
+            amount * (_DAYS_T[letter] if timed else _DAYS[letter]),
+            (_UNIT_WORD_T if timed else _UNIT_WORD)[letter],
+            _ORDER.index(letter, _TIMED_FROM) if timed else _ORDER.index(letter),
+        )
+        prev = out[-1] if out else None
+        between = text[prev.end : t.start].strip().lower() if prev else None
+        if prev and between in _JOINS and part.rank > prev.rank and not part.mod:
+            out[-1] = _Length(
+                text[prev.start : t.end],
+                prev.start,
+                t.end,
+                prev.mod,
+                prev.days + part.days,
+                part.unit,
+                part.rank,
+            )
+        else:
+            out.append(part)
     return out
 
 
