@@ -65,7 +65,7 @@ def group_stories(
     if n == 1 or (n == 2 and distances[0] < 1.0):
         return [_story(0, facts, list(range(n)))]
     labels = fcluster(linkage(distances, method="average"), t=1.0 - threshold, criterion="distance")
-    del distances
+    del distances  # n(n-1)/2 floats: freed before the checks below build their own sums
     found: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         found.setdefault(int(label), []).append(i)
