@@ -518,3 +518,64 @@ def test_a_total_of_parts_is_not_set_against_one_part(tmp_path) -> None:
     assert any(d.reason.startswith("A09") for d in result.decisions if d.stage == "gate")
     aboard = [f for f in result.report.findings if f.subject == "people aboard"]
     assert [f.verdict.value for f in aboard] == ["agreement"]
+
+
+def test_a_cue_outside_the_value_s_own_clause_yields_to_one_inside(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Ferry sinks\n\nThe captain and two officers were arrested on Saturday even as 188 "
+        "passengers remained missing. Nine passengers died, and 140 others were taken to area "
+        "hospitals. Officials said 31 people were confirmed dead and a further 512 injured.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.attribute for f in result.facts for fr in f.frames}
+    # 'arrested' heads another clause; 'died' is another verb's; 'a further' is no model name
+    assert got["188"] == "missing"
+    assert got["140"] == "hospitalized"
+    assert got["512"] == "injured"
+
+
+def test_a_currency_sign_after_a_bound_word_makes_an_amount(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Buyer lines up money\n\nThe buyer secured up to $12 billion in financing on Monday.",
+    )
+    result = check([tmp_path])
+    (frame,) = [fr for f in result.facts for fr in f.frames if fr.text.startswith("up to")]
+    assert (frame.measure, frame.attribute, frame.high) == ("money", "financing", 12e9)
+
+
+def test_an_order_of_magnitude_in_words_is_a_range(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Storm leaves many homeless\n\nHundreds of thousands of people were left homeless. "
+        "The village lies hundreds of miles from the capital. Hundreds were hurt, and 412 "
+        "people were injured in the town alone.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-06-02",
+        "Storm update\n\nOver 1 million people are homeless. The village lies 90 miles from the "
+        "capital. Officials said 415 people were injured.",
+    )
+    result = check([tmp_path])
+    frames = {fr.text: fr for f in result.facts for fr in f.frames}
+    loose = frames["Hundreds of thousands"]
+    assert loose.vague and (loose.low, loose.high) == (200_000, 999_999)
+    assert frames["hundreds of miles"].attribute == "distance"
+    found = {(f.subject, f.verdict.value) for f in result.report.findings}
+    assert ("displaced or evacuated", "conflict") in found
+    assert ("distance", "conflict") in found
+    # 'Hundreds were hurt' holds the article's own 412: that figure is compared with 415
+    assert ("injured", "conflict") in found
+    assert any(
+        d.stage == "matching" and "stated loosely" in d.reason and d.a.text == "Hundreds"
+        for d in result.decisions
+    )

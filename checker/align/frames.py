@@ -253,12 +253,35 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
     """Frames of one article stating one figure: the headline and the body, say, even when one
     rounds or bounds it ("more than 150" in the headline, "153" in the body)."""
     groups: list[list[Frame]] = []
+    vague = [fr for fr in frames if fr.vague]
     for fr in sorted(frames, key=lambda f: (f.unit or "", f.value, f.start)):
+        if fr.vague:
+            continue
         if groups and _same_figure(groups[-1][0], fr):
             groups[-1].append(fr)
         else:
             groups.append([fr])
+    # 'hundreds were hurt … 843 injured': an order of magnitude that holds one of the article's
+    # figures is that figure stated loosely, not a second statement
+    for fr in vague:
+        home = next((g for g in groups if any(_holds(fr, x) for x in g)), None)
+        if home is not None:
+            home.append(fr)
+        else:
+            groups.append([fr])
     return groups
+
+
+def _stated_exactly(fr: Frame, group: list[Frame]) -> str | None:
+    """Why a loose order of magnitude is not compared: its article gives the figure itself."""
+    exact = next((x for x in group if _holds(fr, x)), None) if fr.vague else None
+    if exact is None:
+        return None
+    return f"'{fr.text}' is the article's figure {exact.text} stated loosely: that is compared"
+
+
+def _holds(vague: Frame, fr: Frame) -> bool:
+    return not fr.vague and vague.unit == fr.unit and vague.low <= fr.value <= vague.high
 
 
 def _same_figure(a: Frame, b: Frame) -> bool:
@@ -288,6 +311,10 @@ def _pair(
             for a in group_x:
                 for b in group_y:
                     stop = gate(a, b)
+                    loose = _stated_exactly(a, group_x) or _stated_exactly(b, group_y)
+                    if stop is None and loose is not None:
+                        decisions.append(Decision(a, b, "matching", loose))
+                        continue
                     if stop is not None:
                         decisions.append(Decision(a, b, "gate", stop))
                         continue
@@ -362,6 +389,8 @@ def relation(a: Frame, b: Frame, articles: dict[str, Article], cumulative: set[s
     if la <= hb and lb <= ha:
         if both_limits:
             return "bounds_differ"
+        if a.vague or b.vague:
+            return "compatible"  # 'tens of thousands' holds 22,000, whenever it was reported
         # 'At least 450 killed' on Monday, '612 dead' on Tuesday: the bound fits, but the tally
         # was revised. Figures of a running tally that far apart are different counts unless
         # the dates say the higher one came first.

@@ -23,6 +23,7 @@ from checker.extract.pipeline import Context, component
 from checker.extract.sentence_facts import SentenceFacts, nearest_cue, place_index
 from checker.extract.time_frames import clock_frames, duration_frames
 from checker.extract.units import UnitTable, unit_table
+from checker.extract.vague import vague_amounts
 from checker.models.facts import Modality
 from checker.models.frames import GENERIC_NOUNS, Bound, Frame
 from checker.textutil import fold
@@ -100,6 +101,7 @@ class _Number:
     bound: Bound
     start: int  # file offsets of the whole value text (bound word, number, unit)
     end: int
+    vague: bool = False  # an order of magnitude in words: 'hundreds of thousands'
 
 
 @component("frames", requires=("timexes", "places"), assigns=("frames",))
@@ -136,6 +138,8 @@ def _number_token(tok: Token) -> float | None:
 
 def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> list[_Number]:
     out: list[_Number] = []
+    vague = vague_amounts(sent)
+    taken = taken | {t for v in vague for t in range(v.first.i, v.last.i + 1)}
     i = sent.start
     while i < sent.end:
         tok = adoc.doc[i]
@@ -165,6 +169,10 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
             j += 1
         out.append(_bounded(adoc, ctx, sent, tok, last, value))
         i = j
+    for v in vague:
+        start, end = adoc.char(v.first), adoc.char(v.last) + len(v.last.text)
+        out.append(_Number(v.first, v.last, v.value, v.low, v.high, Bound.RANGE, start, end, True))
+    out.sort(key=lambda n: n.first.i)
     return _ranges(out)
 
 
@@ -221,6 +229,23 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
 _MONEY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yuan", "yen", "rupees", "cents"}
 
 
+# Adjectives that qualify an amount, never a model: 'a further 843 injured'.
+_AMOUNT_ADJECTIVES = {
+    "further",
+    "additional",
+    "extra",
+    "estimated",
+    "other",
+    "total",
+    "mere",
+    "whopping",
+    "staggering",
+    "record",
+    "reported",
+    "confirmed",
+}
+
+
 def _bare_model(tok: Token) -> bool:
     """'The new 450 will seat…', 'the 450-2': a number right after an article (and
     adjectives) that heads its noun phrase or carries a hyphenated variant, and is not a round
@@ -230,6 +255,8 @@ def _bare_model(tok: Token) -> bool:
     doc = tok.doc
     k = tok.i - 1
     while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].text == "-"):
+        if doc[k].lower_ in _AMOUNT_ADJECTIVES:
+            return False  # 'a further 843', 'an estimated 120': an amount
         k -= 1
     if k < 0 or doc[k].lower_ not in ("the", "a", "an"):
         return False
@@ -338,7 +365,12 @@ def _frame(
     adoc: ArticleDoc, ctx: Context, table: UnitTable, sent: SentenceFacts, num: _Number, n: int
 ) -> Frame | None:
     text = adoc.article.text
-    unit = _per_hour(table, text, table.after(text, num.end)) or table.before(text, num.start)
+    # The sign sits between a bound and the digits ('up to $46 billion'): look before the digits.
+    # 'hundreds of miles': the unit of an order of magnitude follows 'of'
+    after = num.end + 3 if num.vague and text[num.end : num.end + 4] == " of " else num.end
+    unit = _per_hour(table, text, table.after(text, after)) or table.before(
+        text, adoc.char(num.first)
+    )
     measure, unit_id, end, start = "count", None, num.end, num.start
     if unit is not None:
         entry, u_start, u_end = unit
@@ -377,6 +409,7 @@ def _frame(
         low=low,
         high=high,
         bound=num.bound,
+        vague=num.vague,
         unit=unit_id,
         text=text[start:end],
         year=year,
@@ -483,7 +516,10 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
     tok = num.last
     if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head.lemma_.lower()
-    for nxt in adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]:
+    after = adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]
+    if num.vague and len(after) and after[0].lower_ == "of":
+        after = adoc.doc[tok.i + 2 : min(sent.end, tok.i + 5)]  # 'dozens of villages'
+    for nxt in after:
         if nxt.pos_ == "NOUN":
             return nxt.lemma_.lower()
         if nxt.pos_ not in ("ADJ", "NUM") and nxt.text not in ("-", "–"):

@@ -17,12 +17,17 @@ from checker.textutil import fold
 WINDOW = 10  # tokens either side in which a cue word may name the attribute
 CROSS_PENALTY = 2.0  # in arcs: a cue across a conjunction or another number is another value's
 WHO_PENALTY = 3.0  # in arcs: 'workers' (who is counted) yields to 'injured' (what happened)
+# in arcs: a cue reached only by leaving the value's own clause ('were arrested as 273 remained
+# missing') describes another event of the sentence.
+CLAUSE_PENALTY = 1.0
+_CLAUSE_DEPS = {"advcl", "ccomp", "parataxis"}
 _SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
 
 
-def _path(a: Token, b: Token) -> tuple[int, bool]:
-    """Arcs between two tokens of a sentence, and whether the path crosses a conjunction or
-    passes through another number (the cue is then that other value's)."""
+def _path(a: Token, b: Token) -> tuple[int, bool, bool]:
+    """Arcs between two tokens of a sentence; whether the path crosses a conjunction or
+    passes through another number (the cue is then that other value's); and whether it leaves
+    the clause of `a` on the way up."""
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
     index_b = {t.i: k for k, t in enumerate(up_b)}
@@ -30,11 +35,15 @@ def _path(a: Token, b: Token) -> tuple[int, bool]:
         if t.i in index_b:
             via = up_a[1:k] + up_b[1 : index_b[t.i]]
             arcs = up_a[:k] + up_b[: index_b[t.i]]
-            crossed = any(x.dep_ in ("conj", "parataxis") for x in arcs) or any(
-                x.like_num and x.i != a.i for x in via
+            misparse = any(x.like_num and x.i != a.i for x in via)
+            crossed = misparse or any(x.dep_ in ("conj", "parataxis") for x in arcs)
+            # A parse that hangs a number under another says little about clauses either.
+            left = not misparse and any(
+                x.dep_ in _CLAUSE_DEPS or x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
+                for x in up_a[1:k]
             )
-            return k + index_b[t.i], crossed
-    return 99, True
+            return k + index_b[t.i], crossed, left
+    return 99, True, True
 
 
 def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
@@ -156,12 +165,15 @@ def nearest_cue(
         words = cue.start - last.i if cue.start > last.i else first.i - cue.end + 1
         if words > 2 * WINDOW:
             continue
-        arcs, crossed = _path(last, cue.root)
+        arcs, crossed, left = _path(last, cue.root)
         # A path through another number or a conjunction is mostly a misparse ("killed 37 of
         # 52 people infected" hangs 37 under 52): the words between then tell better.
-        near = 0.5 * words if crossed else arcs + 0.05 * words
+        # ... but not when the value's own clause is left: a verb conjoined to the cue's
+        # ('Eight died, and 185 others were taken to hospital') is parsed well enough.
+        near = 0.5 * words if crossed and not left else arcs + 0.05 * words
         score = near + (WHO_PENALTY if entry.who else 0)
         score += CROSS_PENALTY if crossed else 0
+        score += CLAUSE_PENALTY if left else 0
         if arcs > 5 and words > WINDOW:
             continue
         if score < best_score:

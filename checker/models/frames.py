@@ -61,6 +61,11 @@ class Frame(BaseModel):
     low: float = Field(description="lowest value the wording allows")
     high: float = Field(description="highest value the wording allows (inf: no upper limit)")
     bound: Bound = Bound.EXACT
+    vague: bool = Field(
+        False,
+        description="an order of magnitude in words ('hundreds of thousands'): a range "
+        "from two of its units to below the next order",
+    )
     unit: str | None = Field(None, description="normalized unit: km, USD, %, magnitude, minute…")
     text: str = Field(description="the value as written, with its bound word and unit")
     year: int | None = Field(None, description="a year the sentence ties the value to ('in 1946')")
