@@ -579,3 +579,32 @@ def test_an_order_of_magnitude_in_words_is_a_range(tmp_path) -> None:
         d.stage == "matching" and "stated loosely" in d.reason and d.a.text == "Hundreds"
         for d in result.decisions
     )
+
+
+def test_ages_magnitudes_and_compound_nouns_are_read_as_written(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Quake and race\n\nAt least 40 people died after the magnitude-6.4 earthquake struck. "
+        "Zorvan's 31-year-old Ana Kelito won the race. The train derailed, sending the "
+        "locomotive and five passenger cars off the tracks.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-06-02",
+        "Quake update\n\nA 6.4-magnitude earthquake killed 40 people. Kelito, 31, won the race "
+        "ahead of Mara Sovi, 28, the champion.",
+    )
+    result = check([tmp_path])
+    frames = {fr.text: fr for f in result.facts for fr in f.frames}
+    assert (frames["magnitude-6.4"].attribute, frames["magnitude-6.4"].value) == ("magnitude", 6.4)
+    assert frames["31-year-old"].what == "Ana Kelito"
+    assert frames["five"].attribute == "count_of_railcar"
+    agreed = {f.subject for f in result.report.findings if f.verdict.value == "agreement"}
+    assert {"magnitude", "age"} <= agreed
+    # Sovi's 28 is another person's age: named people apart are never compared
+    assert not any(
+        f.subject == "age" and f.verdict.value == "conflict" for f in result.report.findings
+    )

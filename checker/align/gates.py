@@ -116,6 +116,10 @@ def _unnamed(a: Frame, b: Frame) -> str | None:
     return None
 
 
+def _named(what: str | None) -> bool:
+    return bool(what) and what[:1].isupper()
+
+
 @_gate(
     "A07",
     "different-people",
@@ -123,7 +127,8 @@ def _unnamed(a: Frame, b: Frame) -> str | None:
     "people: they are never compared.",
 )
 def _people(a: Frame, b: Frame) -> str | None:
-    if a.measure == "age" and a.what and b.what:
+    # only names tell people apart: 'the captain' and 'Lee' may be one man
+    if a.measure == "age" and _named(a.what) and _named(b.what):
         wa = {w.lower() for w in a.what.replace("-", " ").split()}
         wb = {w.lower() for w in b.what.replace("-", " ").split()}
         if not wa & wb:

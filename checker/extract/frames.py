@@ -46,6 +46,7 @@ _SCALES = {
     "crore": 1e7,
 }
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_MAGNITUDE_TOKEN = re.compile(r"^magnitude-(\d(?:\.\d+)?)$", re.IGNORECASE)
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mn|k|tn|b)$", re.IGNORECASE)
 # Entity labels whose numbers are names or codes, not quantities.
 _NAME_ENTS = {"PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT"}
@@ -131,6 +132,9 @@ def _number_token(tok: Token) -> float | None:
     m = _SUFFIXED.match(text)
     if m:
         return float(m.group(1)) * _SCALES[m.group(2).lower()]
+    m = _MAGNITUDE_TOKEN.match(text)
+    if m:  # the tokenizer keeps 'magnitude-7.8' whole
+        return float(m.group(1))
     if tok.like_num and tok.is_alpha:
         return parse_number(text)
     return None
@@ -381,6 +385,8 @@ def _frame(
     holder = _age_holder(num) if unit is None else None
     if holder is not None:
         measure, unit_id = "age", "years old"
+    elif measure == "age":
+        holder = _aged_noun(num)
     scale = _scale_of(text, num.end, unit)
     value, low, high = num.value * scale, num.low * scale, num.high * scale
     if unit is not None:
@@ -392,6 +398,8 @@ def _frame(
     attr, cue = _attribute(adoc, ctx, sent, num, measure, what)
     if holder is not None:
         cue = cue or f"{holder}, {num.first.text},"
+    if _MAGNITUDE_TOKEN.match(num.first.text):
+        cue = cue or "magnitude"  # the value's own word names it
     if attr is None:
         return None
     year, background = _own_time(adoc, sent, num)
@@ -441,6 +449,8 @@ def _magnitude_before(adoc: ArticleDoc, num: _Number) -> bool:
     """'magnitude 7.8', 'magnitude-7.8', 'M7.8', 'a 7.8 on the Richter scale'."""
     i = num.first.i
     prev = [t.lower_ for t in adoc.doc[max(0, i - 3) : i]]
+    if _MAGNITUDE_TOKEN.match(num.first.text):
+        return True
     return "magnitude" in prev or (bool(prev) and prev[-1] in ("m", "mw", "ml"))
 
 
@@ -496,7 +506,8 @@ def _age_holder(num: _Number) -> str | None:
     ):
         return None
     name = doc[tok.i - 2]
-    if not (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and not name.ent_type_):
+    # a tagger may take a rare family name for a place: a proper noun will do
+    if not (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and name.ent_type_ != "DATE"):
         return None
     words = [name]
     for t in reversed(doc[max(0, name.i - 4) : name.i]):
@@ -504,6 +515,23 @@ def _age_holder(num: _Number) -> str | None:
             break
         words.insert(0, t)
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _aged_noun(num: _Number) -> str | None:
+    """'the 23-year-old Ana Kiri', 'a 69-year-old captain': whom the age is of, the noun that
+    '-year-old' modifies (with a name's other words), or None when nothing follows."""
+    doc = num.last.doc
+    k = num.last.i + 1
+    while k < len(doc) and doc[k].text in ("-", "year", "years", "old") and k - num.last.i <= 4:
+        k += 1
+    if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[k]
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i - k < 4:
+        head = head.head
+    if head.pos_ == "PROPN":
+        return doc[k : head.i + 1].text
+    return head.lemma_.lower()
 
 
 def _vague_or_small(num: _Number) -> bool:
@@ -520,6 +548,8 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
     if num.vague and len(after) and after[0].lower_ == "of":
         after = adoc.doc[tok.i + 2 : min(sent.end, tok.i + 5)]  # 'dozens of villages'
     for nxt in after:
+        if nxt.pos_ == "NOUN" and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+            continue  # 'seven passenger cars' count cars
         if nxt.pos_ == "NOUN":
             return nxt.lemma_.lower()
         if nxt.pos_ not in ("ADJ", "NUM") and nxt.text not in ("-", "–"):
