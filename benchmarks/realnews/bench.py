@@ -1,14 +1,14 @@
 """The real-news benchmark: checker on clusters of real multi-outlet coverage, scored on gold.
 
     python benchmarks/realnews/bench.py              # train per cluster, held-out totals only
-                                                     # (HELD-OUT and HELDOUT2 lines)
+                                                     # (HELD-OUT, HELDOUT2, HELDOUT3 lines)
     python benchmarks/realnews/bench.py --details    # also every failed train item and every
                                                      # train conflict finding no gold item matches
 
 The split is fixed in `SPLIT.yaml` (made once, before any tuning, by `--make-split`: clusters
 ordered by the sha256 of their name, the first half train). Held-out clusters are scored as
-totals only: their items and findings are never printed. The second held-out set (`heldout2`,
-built later and never tuned on) is scored the same way and printed as its own total line. A
+totals only: their items and findings are never printed. Later held-out sets (`heldout2`,
+`heldout3`, built later and never tuned on) are scored the same way, each on its own line. A
 cluster whose non-redistributable articles are missing (they are kept out of git) is run on the
 articles present, and the items that need a missing article are counted as skipped.
 """
@@ -69,11 +69,12 @@ class Tally:
         )
 
 
-SIDES = ("train", "heldout", "heldout2")
+SIDES = ("train", "heldout", "heldout2", "heldout3")
+HELD_SIDES = {"heldout": "HELD-OUT", "heldout2": "HELDOUT2", "heldout3": "HELDOUT3"}
 
 
 def load_split() -> dict[str, list[str]]:
-    """`SPLIT.yaml` with every side present (heldout2 may be absent); a cluster listed on two
+    """`SPLIT.yaml` with every side present (later held-out sets may be absent); a cluster on two
     sides is an error, so a held-out cluster can never also be read as train."""
     data = yaml.safe_load(SPLIT.read_text(encoding="utf-8")) or {}
     split = {side: list(data.get(side) or []) for side in SIDES}
@@ -87,8 +88,8 @@ def load_split() -> dict[str, list[str]]:
 
 
 def held_out(split: dict[str, list[str]]) -> set[str]:
-    """Every cluster that is never read per item: the held-out set and the second one."""
-    return set(split["heldout"]) | set(split["heldout2"])
+    """Every cluster that is never read per item: all held-out sets."""
+    return {name for side in HELD_SIDES for name in split[side]}
 
 
 def make_split(names: list[str]) -> dict[str, list[str]]:
@@ -162,7 +163,8 @@ def main(argv: list[str]) -> int:
     if args.only and set(args.only) & held_out(split):
         print("refusing: held-out clusters are scored only as a total")
         return 2
-    train, held, held2 = Tally(), Tally(), Tally()
+    train = Tally()
+    held = {side: Tally() for side in HELD_SIDES}
     print("train")
     for name in split["train"]:
         if args.only and name not in args.only:
@@ -173,14 +175,14 @@ def main(argv: list[str]) -> int:
         print(f"  {name}: {t.line()}")
         train.add(t)
     if not args.only and not args.train:
-        for side, tally in (("heldout", held), ("heldout2", held2)):
+        for side, tally in held.items():
             for name in split[side]:
                 if (CLUSTERS / name / "gold.yaml").is_file():
                     tally.add(run_cluster(CLUSTERS / name, details=False))
     print(f"TRAIN    ({train.clusters} clusters): {train.line()}")
     if not args.only and not args.train:
-        print(f"HELD-OUT ({held.clusters} clusters): {held.line()}")
-        print(f"HELDOUT2 ({held2.clusters} clusters): {held2.line()}")
+        for side, label in HELD_SIDES.items():
+            print(f"{label:<8} ({held[side].clusters} clusters): {held[side].line()}")
     return 0
 
 

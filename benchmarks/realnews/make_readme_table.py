@@ -18,6 +18,7 @@ def main() -> None:
         {n: "train" for n in split["train"]}
         | {n: "held-out" for n in split["heldout"]}
         | {n: "held-out 2" for n in split.get("heldout2") or []}
+        | {n: "held-out 3" for n in split.get("heldout3") or []}
     )
     print("| cluster | split | articles (in git / kept out) | gold items | sources |")
     print("|---|---|---|---|---|")
