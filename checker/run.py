@@ -67,6 +67,37 @@ def new_only(candidates: list, judged: list) -> list:
     return [c for c in candidates if not any(same_values(c, o) for o in seen.get(key(c), []))]
 
 
+# Gates that say two values are of different things (another year, person, place or part),
+# not merely that one is hedged or unnamed.
+APART = {"A01", "A02", "A03", "A07", "A09", "A10"}
+
+
+def not_gated(candidates: list, decisions: list[Decision]) -> list:
+    """The comparisons of `candidates` whose two values no frame gate stopped: a gate (a part
+    and its whole, background against the story, …) is a decision with a stated reason, and
+    the older claim path must not compare what a gate kept apart."""
+    gated = [
+        ((d.a.article, d.a.start, d.a.end), (d.b.article, d.b.start, d.b.end))
+        for d in decisions
+        if d.stage == "gate" and d.reason.split(" ", 1)[0] in APART
+    ]
+    if not gated:
+        return candidates
+
+    def over(side, span) -> bool:
+        return (
+            side.highlight is not None
+            and side.article == span[0]
+            and side.highlight[0] < span[2]
+            and span[1] < side.highlight[1]
+        )
+
+    def stopped(c) -> bool:
+        return any(over(c.a, x) and over(c.b, y) or over(c.a, y) and over(c.b, x) for x, y in gated)
+
+    return [c for c in candidates if not stopped(c)]
+
+
 def weights_for(root: Path):
     """The scorer weights of a rules folder; a folder without them uses the default ones."""
     path = root / WEIGHTS_FILE
@@ -181,7 +212,7 @@ def check(
         parts_of(ctx),
     )
     # Frames judge the values they compare; the older claim path keeps the rest.
-    comparisons = new_only(comparisons, frames.comparisons)
+    comparisons = not_gated(new_only(comparisons, frames.comparisons), frames.decisions)
     comparisons += frames.comparisons
     comparisons += spelling_comparisons(facts, stories, article_pairs)
     comparisons += placing_comparisons(facts, stories, article_pairs)

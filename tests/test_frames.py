@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -608,3 +609,84 @@ def test_ages_magnitudes_and_compound_nouns_are_read_as_written(tmp_path) -> Non
     assert not any(
         f.subject == "age" and f.verdict.value == "conflict" for f in result.report.findings
     )
+
+
+def test_a_figure_for_part_of_a_country_is_not_compared_with_the_whole(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Pension marches\n\nMore than a million people marched across France on Tuesday, with "
+        "120,000 in Lyon. Police fired tear gas at marchers in the capital, and 90 people were "
+        "arrested across the country.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-06-02",
+        "Marches in the capital\n\nIn the capital alone, 400,000 people took part, the union "
+        "said. By the evening, 30 people had been detained in the capital.",
+    )
+    result = check([tmp_path])
+    frames = {fr.text: fr for f in result.facts for fr in f.frames}
+    assert (frames["More than a million"].scope_level, frames["120,000"].scope_level) == (
+        "whole",
+        "part",
+    )
+    assert frames["90"].scope == "across the country"  # its own clause's words, not 'capital'
+    assert frames["400,000"].scope == "In the capital"
+    stopped = {
+        (d.a.text, d.b.text) for d in result.decisions if d.reason.startswith("A10 whole-vs-part")
+    }
+    assert ("More than a million", "400,000") in stopped and ("90", "30") in stopped
+    # neither frames nor the older claim path set a part against its whole
+    compared = [{c.value for c in f.claims} for f in result.report.findings]
+    assert {"≥1e+06", "400000"} not in compared and {"90", "30"} not in compared
+    assert {"1e+06", "400000"} not in compared
+
+
+def test_the_older_claim_path_does_not_compare_what_a_gate_kept_apart() -> None:
+    from types import SimpleNamespace as NS
+
+    from checker.run import not_gated
+
+    def side(article: str, start: int, end: int) -> NS:
+        return NS(article=article, highlight=(start, end))
+
+    def frame(article: str, start: int, end: int) -> NS:
+        return NS(article=article, start=start, end=end)
+
+    part_whole = NS(a=side("a", 10, 13), b=side("b", 40, 47))
+    other = NS(a=side("a", 60, 62), b=side("b", 80, 82))
+    hedged = NS(a=side("a", 90, 92), b=side("b", 95, 97))
+    decisions = [
+        NS(stage="gate", reason="A10 whole-vs-part: …", a=frame("b", 40, 47), b=frame("a", 9, 13)),
+        NS(stage="score", reason="score 0.2", a=frame("a", 60, 62), b=frame("b", 80, 82)),
+        NS(
+            stage="gate",
+            reason="A04 denied-hedged-or-planned: …",
+            a=frame("a", 90, 92),
+            b=frame("b", 95, 97),
+        ),
+    ]
+    # a gate that says the values are of different things stops the older path; a low score
+    # or a hedge does not
+    assert not_gated([part_whole, other, hedged], decisions) == [other, hedged]
+
+
+def test_halves_scales_and_currency_signs_between_bound_and_number(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Mission and marches\n\nThe mission cost Rs 615-crore. It was built at a cost of nearly "
+        "₹600 crore. More than a million people marched on Tuesday. The number of marchers "
+        "exceeded one and a half million, and half a million gathered on Monday.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: (fr.low, fr.high) for f in result.facts for fr in f.frames}
+    assert got["Rs 615"] == (6.15e9, 6.15e9)
+    assert got["nearly ₹600 crore"][1] == 6e9 and got["nearly ₹600 crore"][0] < 6e9
+    assert got["More than a million"] == (1e6, math.inf)
+    assert got["exceeded one and a half million"] == (1.5e6, math.inf)
+    assert got["half a million"] == (5e5, 5e5)

@@ -161,3 +161,17 @@ def _total_vs_part(a: Frame, b: Frame) -> str | None:
         if total.summed and other.what and other.what == total.what:
             return f"{total.text} is a total of parts; {other.text} counts {other.what}s only"
     return None
+
+
+@_gate(
+    "A10",
+    "whole-vs-part",
+    "A figure the words give for a whole country ('across France', 'nationwide') and one they "
+    "give for a city or region in it ('119,000 in Paris', 'in the capital') count different "
+    "crowds, votes or tolls: a part is not compared with its whole.",
+)
+def _whole_vs_part(a: Frame, b: Frame) -> str | None:
+    for whole, part in ((a, b), (b, a)):
+        if whole.scope_level == "whole" and part.scope_level == "part":
+            return f"{whole.text} is given {whole.scope}; {part.text} {part.scope} only"
+    return None

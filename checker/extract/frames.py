@@ -20,10 +20,11 @@ from checker.extract.counts import number_in_name, number_label
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
 from checker.extract.pipeline import Context, component
+from checker.extract.scope import scope
 from checker.extract.sentence_facts import SentenceFacts, nearest_cue, place_index
 from checker.extract.time_frames import clock_frames, duration_frames
 from checker.extract.units import UnitTable, unit_table
-from checker.extract.vague import vague_amounts
+from checker.extract.vague import halves, vague_amounts
 from checker.models.facts import Modality
 from checker.models.frames import GENERIC_NOUNS, Bound, Frame
 from checker.textutil import fold
@@ -46,6 +47,11 @@ _SCALES = {
     "crore": 1e7,
 }
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# What may stand between a bound word and its number: 'nearly ₹600 crore', 'about Rs 40',
+# 'more than a million'.
+_BETWEEN_BOUND_AND_NUMBER = re.compile(
+    r"|an?|(?:US|A|C|HK|NZ|S)?[$£€¥₹]|Rs\.?|USD|EUR|GBP|INR|JPY|CNY|RMB|Rp", re.IGNORECASE
+)
 _MAGNITUDE_TOKEN = re.compile(r"^magnitude-(\d(?:\.\d+)?)$", re.IGNORECASE)
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mn|k|tn|b)$", re.IGNORECASE)
 # Entity labels whose numbers are names or codes, not quantities.
@@ -143,7 +149,9 @@ def _number_token(tok: Token) -> float | None:
 def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> list[_Number]:
     out: list[_Number] = []
     vague = vague_amounts(sent)
+    halved = halves(sent)
     taken = taken | {t for v in vague for t in range(v.first.i, v.last.i + 1)}
+    taken |= {t for first, last, _ in halved for t in range(first.i, last.i + 1)}
     i = sent.start
     while i < sent.end:
         tok = adoc.doc[i]
@@ -173,6 +181,7 @@ def _numbers(adoc: ArticleDoc, sent: Span, taken: set[int], ctx: Context) -> lis
             j += 1
         out.append(_bounded(adoc, ctx, sent, tok, last, value))
         i = j
+    out.extend(_bounded(adoc, ctx, sent, first, last, value) for first, last, value in halved)
     for v in vague:
         start, end = adoc.char(v.first), adoc.char(v.last) + len(v.last.text)
         out.append(_Number(v.first, v.last, v.value, v.low, v.high, Bound.RANGE, start, end, True))
@@ -278,7 +287,7 @@ def _bounded(
     before = adoc.article.text[before_start:start]
     bound, low, high = Bound.EXACT, value, value
     for s, e, entry in ctx.vocab.find_all("counts", before):
-        if before[e:].strip() in ("", "$", "£", "€", "US$"):
+        if _BETWEEN_BOUND_AND_NUMBER.fullmatch(before[e:].strip()):
             lo, hi = entry.interval(value) if entry.scale == "relative" else (value, value)
             low, high = _by_roundness(value, lo, hi)
             bound = _bound_kind(entry.id)
@@ -292,7 +301,7 @@ def _bounded(
 def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, float]:
     """'About 300' may be 260, but 'about 213' is not 240: an approximation word widens a
     number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 213), and no
-    less than 2%."""
+    less than 1%."""
     high = math.inf if high is None else high
     if not math.isfinite(value) or value < 20 or value > 1e15 or value != int(value):
         return low, high
@@ -301,7 +310,7 @@ def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, 
         for s in (10**k, 5 * 10**k):
             if int(value) % s == 0:
                 step = s
-    margin = max(0.02 * value, step)
+    margin = max(0.01 * value, step)
     if 0 < low < value:  # 'about', 'nearly'; not 'up to' (from 0)
         low = max(low, value - margin)
     if value < high < math.inf:  # 'about'; not 'at least' (no limit)
@@ -403,6 +412,7 @@ def _frame(
     if attr is None:
         return None
     year, background = _own_time(adoc, sent, num)
+    level, where = scope(adoc, sent.span, num.first, num.last) or (None, None)
     day = _nearest_date(adoc, sent, num, lambda v: bool(_ISO_DAY.match(v)))
     return Frame(
         id=f"{adoc.article.id}#v{n + 1}",
@@ -426,6 +436,8 @@ def _frame(
         background=background,
         source=sent.source,
         places=sent.places,
+        scope=where,
+        scope_level=level,
         subjects=sent.subjects,
         qualifiers=_qualifiers(adoc, sent.span, tokens, what),
         modality=_modality(adoc, sent.span, num),
@@ -439,7 +451,7 @@ def _frame(
 
 def _scale_of(text: str, end: int, unit) -> float:
     """A scale word right after the number or after a currency sign: '$3 billion', '$3bn'."""
-    m = re.match(r"\s*(thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh)\b", text[end:])
+    m = re.match(r"[\s-]*(thousand|million|billion|trillion|bn|mn|mln|tn|crore|lakh)\b", text[end:])
     if m and (unit is None or unit[0].currency):
         return _SCALES[m.group(1).lower()]
     return 1.0

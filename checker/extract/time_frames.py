@@ -200,6 +200,9 @@ def _event_word(adoc: ArticleDoc, ctx: Context, sent: Span, offset: int) -> str 
         entry = ctx.vocab.lookup("event_types", tok.lemma_) or ctx.vocab.lookup(
             "event_types", tok.text
         )
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if particle is not None:  # 'lifted off', 'took off': the verb with its particle
+            entry = ctx.vocab.lookup("event_types", f"{tok.lemma_} {particle.lower_}") or entry
         if entry is None:
             continue
         key = (0 if tok.pos_ == "NOUN" else 1, abs(adoc.char(tok) - offset), entry.id)

@@ -1,4 +1,5 @@
-"""Amounts written as orders of magnitude: 'hundreds of thousands', 'dozens', 'several thousand'.
+"""Amounts written in words that a number parser reads wrong: orders of magnitude ('hundreds of
+thousands', 'dozens', 'several thousand') and halves ('one and a half million', 'half a million').
 
 Such a phrase states a range: 'hundreds of thousands' is at least two hundred thousand and less
 than a million, so it disagrees with 'over 1 million' and agrees with 'hundreds of thousands'.
@@ -78,3 +79,24 @@ def _low(m: re.Match[str]) -> float | None:
     unit = _UNITS[m.group("unit2").lower()]
     times = _UNITS[m.group("times").lower()] if m.group("times") else 1.0
     return 2 * unit * times
+
+
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_HALVES = re.compile(
+    r"\b(?:(?P<whole>\d+|one|two|three|four|five|six|seven|eight)\s+and\s+a\s+half|half\s+an?)"
+    r"\s+(?P<unit>hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def halves(sent: Span) -> list[tuple[Token, Token, float]]:
+    """'one and a half million' (1,500,000) and 'half a million' (500,000), with their tokens."""
+    out: list[tuple[Token, Token, float]] = []
+    for m in _HALVES.finditer(sent.text):
+        span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        whole = m.group("whole")
+        count = 0.0 if whole is None else float(_SMALL.get(whole.lower()) or int(whole))
+        out.append((span[0], span[-1], (count + 0.5) * _UNITS[m.group("unit").lower()]))
+    return out

@@ -77,6 +77,14 @@ class Frame(BaseModel):
     source: str | None = Field(None, description="who the article says gave the value")
     timezone: str | None = Field(None, description="clock times: 'local', 'GMT', 'UTC', 'ET'…")
     places: tuple[str, ...] = Field((), description="places named in the same sentence")
+    scope: str | None = Field(
+        None,
+        description="the area the value is given for, as written next to it ('nationwide', "
+        "'in Paris'); None when the words do not say",
+    )
+    scope_level: str | None = Field(
+        None, description="'whole' (the whole country or area) or 'part' (a city or region in it)"
+    )
     subjects: tuple[str, ...] = Field(
         (), description="names of organisations, people and things in the sentence"
     )
