@@ -690,3 +690,22 @@ def test_halves_scales_and_currency_signs_between_bound_and_number(tmp_path) -> 
     assert got["More than a million"] == (1e6, math.inf)
     assert got["exceeded one and a half million"] == (1.5e6, math.inf)
     assert got["half a million"] == (5e5, 5e5)
+
+
+def test_precise_approximations_and_what_a_crowd_did(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Probe and marches\n\nThe probe weighs approximately 3,895 kilograms. The helicopters "
+        "account for about $2.5 billion. Organisers said there were 2.1 million citizens who "
+        "took to the streets, and 75 protesters were arrested.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr for f in result.facts for fr in f.frames}
+    # a precise figure stays precise under 'approximately': half a percent, or half a step
+    assert got["approximately 3,895 kilograms"].high < 3_921
+    assert (got["about $2.5 billion"].low, got["about $2.5 billion"].high) == (2.45e9, 2.55e9)
+    # 'took to the streets' says what the counted did; 'protesters' only who was arrested
+    assert got["2.1 million"].attribute == "protesters"
+    assert got["75"].attribute == "arrests"

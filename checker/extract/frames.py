@@ -289,7 +289,7 @@ def _bounded(
     for s, e, entry in ctx.vocab.find_all("counts", before):
         if _BETWEEN_BOUND_AND_NUMBER.fullmatch(before[e:].strip()):
             lo, hi = entry.interval(value) if entry.scale == "relative" else (value, value)
-            low, high = _by_roundness(value, lo, hi)
+            low, high = _by_roundness(value, lo, hi, first.text)
             bound = _bound_kind(entry.id)
             start = before_start + s
     after = adoc.article.text[end : end + 12].lower()
@@ -298,19 +298,29 @@ def _bounded(
     return _Number(first, last, value, low, high, bound, start, end)
 
 
-def _by_roundness(value: float, low: float, high: float | None) -> tuple[float, float]:
+def _by_roundness(
+    value: float, low: float, high: float | None, written: str = ""
+) -> tuple[float, float]:
     """'About 300' may be 260, but 'about 213' is not 240: an approximation word widens a
-    number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 213), and no
-    less than 1%."""
+    number by at most the step it was rounded to (100 for 300, 50 for 250, 1 for 213; 0.05 for
+    2.5), and no less than half a percent."""
     high = math.inf if high is None else high
-    if not math.isfinite(value) or value < 20 or value > 1e15 or value != int(value):
+    if not math.isfinite(value) or value > 1e15:
         return low, high
-    step = 1
-    for k in range(1, 13):
-        for s in (10**k, 5 * 10**k):
-            if int(value) % s == 0:
-                step = s
-    margin = max(0.01 * value, step)
+    m = re.fullmatch(r"\d+\.(\d+)", written.replace(",", ""))
+    if m:
+        # 'about $2.5 billion': a figure written to a decimal is rounded to half its last digit
+        unit = value / float(written.replace(",", ""))  # 'billion'
+        margin = max(0.005 * value, 0.5 * 10 ** -len(m.group(1)) * unit)
+    elif value < 20 or value != int(value):
+        return low, high
+    else:
+        step = 1
+        for k in range(1, 13):
+            for s in (10**k, 5 * 10**k):
+                if int(value) % s == 0:
+                    step = s
+        margin = max(0.005 * value, step)
     if 0 < low < value:  # 'about', 'nearly'; not 'up to' (from 0)
         low = max(low, value - margin)
     if value < high < math.inf:  # 'about'; not 'at least' (no limit)

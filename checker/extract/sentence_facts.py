@@ -171,7 +171,9 @@ def nearest_cue(
         # ... but not when the value's own clause is left: a verb conjoined to the cue's
         # ('Eight died, and 185 others were taken to hospital') is parsed well enough.
         near = 0.5 * words if crossed and not left else arcs + 0.05 * words
-        score = near + (WHO_PENALTY if entry.who else 0)
+        noun = cue.root.pos_ in ("NOUN", "PROPN")
+        who = entry.who or getattr(entry, "who_nouns", False) and noun
+        score = near + (WHO_PENALTY if who else 0)
         score += CROSS_PENALTY if crossed else 0
         score += CLAUSE_PENALTY if left else 0
         if arcs > 5 and words > WINDOW:

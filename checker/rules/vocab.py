@@ -321,6 +321,11 @@ class AttributeEntry(VocabEntry):
         description="its cues name who is counted, not what happened to them: a nearby cue of "
         "what happened wins",
     )
+    who_nouns: bool = Field(
+        default=False,
+        description="like `who`, for its nouns only ('protesters' names who is counted, 'took "
+        "part' what they did)",
+    )
     part_of: str | None = Field(
         default=None,
         description="the attribute this one is a part of (crew are among the people aboard): "
