@@ -709,3 +709,29 @@ def test_precise_approximations_and_what_a_crowd_did(tmp_path) -> None:
     # 'took to the streets' says what the counted did; 'protesters' only who was arrested
     assert got["2.1 million"].attribute == "protesters"
     assert got["75"].attribute == "arrests"
+
+
+def test_a_count_of_people_with_no_verb_is_scored_against_the_story_s_people_counts(
+    tmp_path,
+) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Rally in the capital\n\nA crowd of more than 60,000 people had gathered at the stadium "
+        "for the rally on Monday.",
+    )
+    _write(
+        tmp_path,
+        "b",
+        "2025-06-02",
+        "Leaders address rally\n\nAn estimated 65,000 people filled the stadium on Monday.",
+    )
+    result = check([tmp_path])
+    adopted = [
+        d.b if d.b.adopted else d.a
+        for d in result.decisions
+        if (d.a.adopted or d.b.adopted) and d.a.attribute == "protesters"
+    ]
+    assert adopted and "no word for what happened" in adopted[0].adopted
+    assert any(f.subject == "crowd size" for f in result.report.findings)

@@ -33,7 +33,7 @@ from checker.align.story import Story
 from checker.extract.units import BASE
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
-from checker.models.frames import Bound, Frame
+from checker.models.frames import GENERIC_NOUNS, Bound, Frame
 
 _RISE = re.compile(
     r"\b(ris(?:e|en|es|ing)|rose|climb(?:ed|s|ing)?|jump(?:ed|s)?|increas(?:ed|es|ing)|"
@@ -83,7 +83,11 @@ def align_frames(
     by_key: dict[tuple, list[Frame]] = defaultdict(list)
     for sid, frames in by_story.items():
         named = adopt_named_attribute(frames, fallbacks)
-        for fr in candidates_by_attribute(named, fallbacks) + with_totals(named, parts):
+        for fr in (
+            candidates_by_attribute(named, fallbacks)
+            + candidates_for_people(named)
+            + with_totals(named, parts)
+        ):
             by_key[(sid, fr.attribute, fr.measure)].append(fr)
     decisions: list[Decision] = []
     comparisons: list[Comparison] = []
@@ -164,6 +168,27 @@ def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> l
         for attr, label in sorted(named.get(fr.measure, {}).items()):
             named_by = f"named only as {fr.attribute_label}" if fr.cue else "named by no word"
             why = f"{fr.text} is {named_by}; compared as the story's {label}"
+            out.append(
+                fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
+            )
+    return out
+
+
+def candidates_for_people(frames: list[Frame]) -> list[Frame]:
+    """For each count of people that no word ties to what happened to them ('3.5 million
+    people' with no verb of the vocabulary near), one candidate per attribute the story counts
+    people for (deaths, crowd size): the scorer weighs the wording, and the finding says how
+    the attribute was taken."""
+    people_attrs: dict[str, str] = {}
+    for fr in frames:
+        if fr.measure == "count" and fr.cue is not None and fr.what in GENERIC_NOUNS:
+            people_attrs[fr.attribute] = fr.attribute_label
+    out: list[Frame] = []
+    for fr in frames:
+        if fr.measure != "count" or fr.cue is not None or fr.what not in GENERIC_NOUNS:
+            continue
+        for attr, label in sorted(people_attrs.items()):
+            why = f"{fr.text} counts {fr.what} with no word for what happened; compared as {label}"
             out.append(
                 fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
             )

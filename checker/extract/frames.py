@@ -680,11 +680,16 @@ def _qualifiers(adoc: ArticleDoc, sent: Span, tokens: range, what: str | None) -
     return tuple(sorted(words))
 
 
+def _attributive_estimate(tok: Token) -> bool:
+    """'an estimated 65,000 people': the usual way to give a figure that is not a count (an
+    approximation, read as a bound word), not a hedge like 'may have died'."""
+    return tok.lower_ == "estimated" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("an", "the")
+
+
 def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:
     lo = max(sent.start, num.first.i - 6)
-    words = {t.lower_ for t in adoc.doc[lo : num.first.i]} | {
-        t.lemma_.lower() for t in adoc.doc[lo : num.first.i]
-    }
+    before = [t for t in adoc.doc[lo : num.first.i] if not _attributive_estimate(t)]
+    words = {t.lower_ for t in before} | {t.lemma_.lower() for t in before}
     if words & _HEDGES:
         return Modality.HEDGED
     if words & _PLANS:
