@@ -237,6 +237,23 @@ def test_local_trigger_opens_narrow_windows() -> None:
     assert end - start < 150
 
 
+def test_words_that_only_start_like_a_month_or_weekday_open_no_window() -> None:
+    # "money", "market", "currency", "decline" begin like "Mon", "Mar", "current", "Dec" but
+    # hold no time: scanning around them was most of the tagger's time on business news
+    text = "Money markets saw the currency decline as friends met the monitor at the summit."
+    assert _windows(text, load_table()) == []
+
+
+def test_at_the_time_is_found_far_from_other_time_words() -> None:
+    # "at the time" opens its own narrow window: it is tagged whatever its neighbours are
+    pad = "word " * 60
+    text = f"Sales rose in 2003. {pad}Prices were high at the time, traders said. {pad}"
+    assert [(t.text, t.value) for t in tag(text, date(2005, 1, 1))] == [
+        ("2003", "2003"),
+        ("the time", "2003"),
+    ]
+
+
 @pytest.mark.parametrize("name", ["duration", "month_day", "month_bare", "ago"])
 def test_first_character_prefilter_is_only_a_hint(name: str) -> None:
     import re
