@@ -73,6 +73,14 @@ _BASELINE_LOOKBACK = 40
 _SINCE_BEFORE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end)\s+of)\s+)?$", re.IGNORECASE
 )
+# "closed until Friday", "has extended the offer until Nov. 9": what a state lasts until is
+# mostly still ahead, even when the decision is told in the past ("the vote was postponed until
+# Monday"); only a past-tense auxiliary ("had been shut until June", "was open until Friday")
+# puts it behind
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_STRONG_PAST = re.compile(
+    r"\b(?:(?:was|were)\b(?!\s+[a-z]+ed\b)|(?:had|did|ago|earlier)\b)", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 # a time counted back from another ("a year earlier", "the same period last year") after "over",
 # "from", "than", "on" is what a figure is compared with: "output rose 4.8% over a year earlier,
@@ -210,6 +218,8 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
     # on Tuesday the markets were shut")
     clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
+    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return _STRONG_PAST.search(text, clause_start, start) is None
     fut = _last_cue_end(lex.future_cues, text, clause_start, start)
     past = _last_cue_end(lex.past_cues, text, clause_start, start)
     if fut >= 0 or past >= 0:
