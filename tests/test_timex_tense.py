@@ -133,3 +133,23 @@ def test_the_full_year_is_the_dcts_not_a_year_named_before() -> None:
 )
 def test_what_a_state_lasts_until(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in found(text, DCT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrangement in the present progressive lies ahead, also after a report's "said"
+        (
+            "The invented guild said it is holding its vote on Dec. 7.",
+            ("Dec. 7", "DATE", "1996-12-07"),
+        ),
+        ("The ministers are meeting on Monday in Lisbon.", ("Monday", "DATE", "1996-10-28")),
+        ("A bakery is opening its second shop in March.", ("March", "DATE", "1997-03")),
+        # a holiday is no arrangement: it keeps the reading of news (the last one)
+        ("Shops are selling Christmas cards.", ("Christmas", "DATE", "1995-12-25")),
+    ],
+)
+def test_an_arrangement_in_the_present_progressive(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(text, DCT)

@@ -58,6 +58,7 @@ class Lexicon:
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
     present_cues: re.Pattern[str]
+    progressive_cues: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         future_cues=re.compile(raw["future_cues"], FLAGS),
         past_cues=re.compile(raw["past_cues"], FLAGS),
         present_cues=re.compile(raw["present_cues"], FLAGS),
+        progressive_cues=re.compile(raw["progressive_cues"], FLAGS),
     )
 
 

@@ -81,6 +81,11 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _STRONG_PAST = re.compile(
     r"\b(?:(?:was|were)\b(?!\s+[a-z]+ed\b)|(?:had|did|ago|earlier)\b)", re.IGNORECASE
 )
+# an expression naming a day, month or date ("Thursday", "in April", "on 5 May", "the end of
+# March"), the ones an arrangement in the present progressive puts ahead
+_NAMED_DAY = re.compile(
+    r"[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 # a time counted back from another ("a year earlier", "the same period last year") after "over",
 # "from", "than", "on" is what a figure is compared with: "output rose 4.8% over a year earlier,
@@ -221,6 +226,8 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None:
         return _STRONG_PAST.search(text, clause_start, start) is None
     fut = _last_cue_end(lex.future_cues, text, clause_start, start)
+    if _NAMED_DAY.search(text, start, end) is not None:
+        fut = max(fut, _last_cue_end(lex.progressive_cues, text, clause_start, start))
     past = _last_cue_end(lex.past_cues, text, clause_start, start)
     if fut >= 0 or past >= 0:
         # ">=": a cue that is both ("expected", "scheduled" also end in -ed) speaks of the future
