@@ -95,3 +95,8 @@ def test_a_part_of_the_day_before_yesterday_or_today() -> None:
         for t in tag("The invented pier shut mid-afternoon yesterday.", DCT)
     ] == [("mid-afternoon yesterday", "TIME", "1995-10-29TAF")]
     assert values("Fog lifted morning today.") == [("morning today", "1995-10-30TMO")]
+
+
+def test_an_amount_or_so_ago_is_an_approximate_date() -> None:
+    t = tag("The invented barn burned a week or so ago.", DCT)[0]
+    assert (t.text, t.type, t.value, t.mod) == ("a week or so ago", "DATE", "1995-10-23", "APPROX")
