@@ -100,3 +100,8 @@ def test_a_part_of_the_day_before_yesterday_or_today() -> None:
 def test_an_amount_or_so_ago_is_an_approximate_date() -> None:
     t = tag("The invented barn burned a week or so ago.", DCT)[0]
     assert (t.text, t.type, t.value, t.mod) == ("a week or so ago", "DATE", "1995-10-23", "APPROX")
+
+
+def test_one_day_after_a_modal_is_a_day_to_come() -> None:
+    assert values("The invented village will one day be a city.") == [("one day", "FUTURE_REF")]
+    assert values("She had been in the invented post one day.") == [("one day", "P1D")]
