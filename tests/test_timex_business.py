@@ -244,6 +244,20 @@ def test_words_that_only_start_like_a_month_or_weekday_open_no_window() -> None:
     assert _windows(text, load_table()) == []
 
 
+def test_the_lower_cased_trigger_finds_what_the_case_blind_one_finds() -> None:
+    from dataclasses import replace
+
+    from checker.extract.timex.rules import _folded
+
+    table = load_table()
+    assert table.trigger_folded is not None
+    assert _folded(r"\bQ[1-4]\S") is None  # lower-casing \S would make it \s
+    blind = replace(table, trigger_folded=None)
+    # "İ" grows when lower-cased: such a text is scanned case-blind instead
+    for text in ("Results for FY2004 and Q3 came on Monday.", "İstanbul talks end in MARCH."):
+        assert _windows(text, table) == _windows(text, blind) != []
+
+
 def test_at_the_time_is_found_far_from_other_time_words() -> None:
     # "at the time" opens its own narrow window: it is tagged whatever its neighbours are
     pad = "word " * 60

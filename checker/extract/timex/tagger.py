@@ -111,9 +111,12 @@ class _Candidate:
 
 def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
     """Merged stretches of text around trigger words; rules only run inside them."""
-    spans = [
-        (m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER) for m in table.trigger.finditer(text)
-    ]
+    folded = text.lower()
+    if table.trigger_folded is not None and len(folded) == len(text):
+        found = table.trigger_folded.finditer(folded)  # (a few letters change length lowered)
+    else:
+        found = table.trigger.finditer(text)
+    spans = [(m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER) for m in found]
     if table.trigger_local is not None:
         spans += [
             (m.start() - _LOCAL_BEFORE, m.end() + _LOCAL_AFTER)
