@@ -26,6 +26,9 @@ class Rule:
     normalize: str
     params: dict[str, Any]
     priority: int  # position in the table: earlier wins ties
+    # which trigger windows the rule runs in: "words" (every match holds a trigger word),
+    # "digits" (every match holds a digit) or "all" (speed: most rules skip half the text)
+    scan: str = "all"
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,13 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
     )
 
 
+def _scan(rule: dict[str, Any]) -> str:
+    scan = str(rule.get("scan", "all"))
+    if scan not in ("all", "words", "digits"):
+        raise ValueError(f"rule {rule.get('name')!r}: scan must be all, words or digits")
+    return scan
+
+
 def parse_table(raw: dict[str, Any]) -> RuleTable:
     """Build a RuleTable from the YAML structure (separate from loading, for tests)."""
     fragments: dict[str, str] = {str(k): str(v) for k, v in raw["fragments"].items()}
@@ -136,6 +146,7 @@ def parse_table(raw: dict[str, Any]) -> RuleTable:
                 normalize=r["normalize"],
                 params=dict(r.get("params") or {}),
                 priority=i,
+                scan=_scan(r),
             )
         )
     prefixes = [

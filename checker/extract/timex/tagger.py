@@ -109,20 +109,32 @@ class _Candidate:
     spec: Spec
 
 
-def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words; rules only run inside them."""
+def _trigger_spans(
+    text: str, table: RuleTable
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The stretches around trigger words (with the narrow ones around local triggers) and
+    around digits, each in text order."""
     folded = text.lower()
     if table.trigger_folded is not None and len(folded) == len(text):
         found = table.trigger_folded.finditer(folded)  # (a few letters change length lowered)
     else:
         found = table.trigger.finditer(text)
-    spans = [(m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER) for m in found]
+    words: list[tuple[int, int]] = []
+    digits: list[tuple[int, int]] = []
+    for m in found:
+        span = (m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER)
+        (digits if text[m.start()].isdigit() else words).append(span)
     if table.trigger_local is not None:
-        spans += [
+        words += [
             (m.start() - _LOCAL_BEFORE, m.end() + _LOCAL_AFTER)
             for m in table.trigger_local.finditer(text)
         ]
-        spans.sort()
+        words.sort()
+    return words, digits
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted stretches merged into windows that end at whitespace."""
     windows: list[tuple[int, int]] = []
     n = len(text)
     scanned_from, space = -1, -1  # text[scanned_from:space] holds no whitespace
@@ -141,12 +153,30 @@ def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
     return windows
 
 
+def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words and digits; rules only run inside them."""
+    words, digits = _trigger_spans(text, table)
+    return _merge(text, sorted(words + digits))
+
+
+def _scan_windows(text: str, table: RuleTable) -> dict[str, list[tuple[int, int]]]:
+    """The windows each kind of rule runs in (Rule.scan): around any trigger, around trigger
+    words only, around digits only."""
+    words, digits = _trigger_spans(text, table)
+    return {
+        "all": _merge(text, sorted(words + digits)),
+        "words": _merge(text, words),
+        "digits": _merge(text, digits),
+    }
+
+
 def _candidates(text: str, table: RuleTable, dct: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     lex = table.lexicon
-    windows = _windows(text, table)
+    scans = _scan_windows(text, table)
     for rule in table.rules:
         normalize = REGISTRY[rule.normalize]
+        windows = scans[rule.scan]
         for m in (m for ws, we in windows for m in rule.regex.finditer(text, ws, we)):
             out = normalize(m, rule, lex, dct)
             if out is None:
