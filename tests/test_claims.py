@@ -673,12 +673,31 @@ def test_duration_days_reads_quarters() -> None:
     assert _duration_days("PXQ") is None
 
 
-def test_duration_frames_read_quarters() -> None:
-    from checker.extract.time_frames import _DAYS, _DURATION
+def _length_of(value: str):
+    from types import SimpleNamespace
 
-    m = _DURATION.match("P2Q")
-    assert m is not None
-    assert float(m.group(2)) * _DAYS[m.group(3)] == 2 * 91.31
+    from checker.extract.time_frames import _length
+
+    return _length(SimpleNamespace(type="DURATION", value=value, text="", start=0, end=1, mod=None))
+
+
+def test_duration_frames_read_quarters() -> None:
+    length = _length_of("P2Q")
+    assert length is not None
+    assert (length.days, length.unit) == (2 * 91.31, "quarter")
+
+
+def test_duration_frames_read_compound_lengths() -> None:
+    # a fraction is written in the next smaller unit ("two and a half years" is P2Y6M)
+    years = _length_of("P2Y6M")
+    assert years is not None
+    assert (years.days, years.unit) == (2 * 365.25 + 6 * 30.44, "month")
+    minutes = _length_of("PT1M30S")
+    assert minutes is not None
+    assert minutes.days == 90 / 86400 and minutes.unit == "second"
+    day_and_half = _length_of("P1DT12H")
+    assert day_and_half is not None and day_and_half.days == 1.5
+    assert _length_of("PXY") is None and _length_of("P") is None
 
 
 def test_a_scorer_reused_for_every_claim_pair_scores_as_a_fresh_one(extractor: Extractor) -> None:

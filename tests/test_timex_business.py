@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -237,6 +238,37 @@ def test_local_trigger_opens_narrow_windows() -> None:
     assert end - start < 150
 
 
+def test_words_that_only_start_like_a_month_or_weekday_open_no_window() -> None:
+    # "money", "market", "currency", "decline" begin like "Mon", "Mar", "current", "Dec" but
+    # hold no time: scanning around them was most of the tagger's time on business news
+    text = "Money markets saw the currency decline as friends met the monitor at the summit."
+    assert _windows(text, load_table()) == []
+
+
+def test_the_lower_cased_trigger_finds_what_the_case_blind_one_finds() -> None:
+    from dataclasses import replace
+
+    from checker.extract.timex.rules import _folded
+
+    table = load_table()
+    assert table.trigger_folded is not None
+    assert _folded(r"\bQ[1-4]\S") is None  # lower-casing \S would make it \s
+    blind = replace(table, trigger_folded=None)
+    # "İ" grows when lower-cased: such a text is scanned case-blind instead
+    for text in ("Results for FY2004 and Q3 came on Monday.", "İstanbul talks end in MARCH."):
+        assert _windows(text, table) == _windows(text, blind) != []
+
+
+def test_at_the_time_is_found_far_from_other_time_words() -> None:
+    # "at the time" opens its own narrow window: it is tagged whatever its neighbours are
+    pad = "word " * 60
+    text = f"Sales rose in 2003. {pad}Prices were high at the time, traders said. {pad}"
+    assert [(t.text, t.value) for t in tag(text, date(2005, 1, 1))] == [
+        ("2003", "2003"),
+        ("the time", "2003"),
+    ]
+
+
 @pytest.mark.parametrize("name", ["duration", "month_day", "month_bare", "ago"])
 def test_first_character_prefilter_is_only_a_hint(name: str) -> None:
     import re
@@ -289,3 +321,65 @@ def test_movable_holidays(text: str, dct: date, span: str, value: str) -> None:
 def test_movable_holiday_without_dct() -> None:
     assert found("It closed on Thanksgiving.", None) == [("Thanksgiving", "DATE", "XXXX-XX-XX")]
     assert found("They flew to Easter Island.") == []
+
+
+# invented sentences holding one or more forms of nearly every rule
+_SCAN_TEXTS = [
+    "On Monday, March 3, 2014 the invented guild met at 10:30 a.m. EST, two days after 3 March.",
+    "In the 1990s and the '80s sales rose 5% a year; in fiscal 2003 they fell in the third quarter",
+    "Two years ago, last week, this summer and in recent years prices rose for three straight days",
+    "Every Tuesday, twice a month and quarterly the plant shut at midnight; it reopens next spring",
+    "From 2001 to 2004, in mid-2008 and by 1430 GMT on 9/11 the markets were currently calm.",
+    "The year-ago quarter, the first half of 2019 and the week ending March 7 were weak.",
+    "Now, in the near future and at the time, the 20th century feels like a decade ago.",
+]
+
+
+def _timex_test_sentences() -> list[str]:
+    """The invented sentences of every time-tagger test module (string constants)."""
+    import ast
+
+    out = list(_SCAN_TEXTS)
+    for path in sorted(Path(__file__).resolve().parent.glob("test_timex_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        out += [
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) > 8
+        ]
+    return out
+
+
+def test_rules_scan_only_where_their_matches_can_be() -> None:
+    # a rule marked "words" must only match text holding a trigger word, one marked "digits"
+    # text holding a digit: otherwise skipping the other windows would lose expressions
+    table = load_table()
+    words = [(r, r.regex) for r in table.rules if r.scan == "words"]
+    digits = [(r, r.regex) for r in table.rules if r.scan == "digits"]
+    assert len(words) > 50 and len(digits) > 5
+    for text in _timex_test_sentences():
+        for rule, regex in words:
+            for m in regex.finditer(text):
+                found = [t.group(0) for t in table.trigger.finditer(m.group(0))]
+                if table.trigger_local is not None:
+                    found += [t.group(0) for t in table.trigger_local.finditer(m.group(0))]
+                # (the tagger files a trigger that starts with a digit under digits)
+                assert any(not t[0].isdigit() for t in found), (rule.name, m.group(0))
+        for rule, regex in digits:
+            for m in regex.finditer(text):
+                assert any(ch.isdigit() for ch in m.group(0)), (rule.name, m.group(0))
+
+
+def test_a_rule_with_an_unknown_scan_is_refused() -> None:
+    import yaml
+
+    from checker.extract.timex.rules import parse_table
+
+    raw = yaml.safe_load(
+        (
+            Path(__file__).resolve().parent.parent / "checker/extract/timex/data/rules.yaml"
+        ).read_text()
+    )
+    raw["rules"][0]["scan"] = "sometimes"
+    with pytest.raises(ValueError, match="scan must be"):
+        parse_table(raw)

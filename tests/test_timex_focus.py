@@ -76,3 +76,32 @@ def test_a_schedule_in_the_simple_present_lies_ahead() -> None:
     assert values(text, dct)[-1] == ("summer", "1995-SU")
     # a headline tells past news in the present
     assert values("Ministers meet envoy Monday", dct) == [("Monday", "1995-10-30")]
+
+
+def test_the_corresponding_period_and_last_years_quarter_are_the_focus_a_year_back() -> None:
+    text = "The mill earned more in the third quarter than in the corresponding period last year."
+    assert values(text)[-1] == ("the corresponding period last year", "1994-Q3")
+    text = "Its third-quarter sales beat last year's quarter by a wide margin."
+    assert values(text)[-1] == ("last year's quarter", "1994-Q3")
+
+
+def test_a_stretch_in_just_minutes() -> None:
+    assert values("The index gave back its gains in just minutes.") == [("minutes", "PTXM")]
+
+
+def test_a_part_of_the_day_before_yesterday_or_today() -> None:
+    assert [
+        (t.text, t.type, t.value)
+        for t in tag("The invented pier shut mid-afternoon yesterday.", DCT)
+    ] == [("mid-afternoon yesterday", "TIME", "1995-10-29TAF")]
+    assert values("Fog lifted morning today.") == [("morning today", "1995-10-30TMO")]
+
+
+def test_an_amount_or_so_ago_is_an_approximate_date() -> None:
+    t = tag("The invented barn burned a week or so ago.", DCT)[0]
+    assert (t.text, t.type, t.value, t.mod) == ("a week or so ago", "DATE", "1995-10-23", "APPROX")
+
+
+def test_one_day_after_a_modal_is_a_day_to_come() -> None:
+    assert values("The invented village will one day be a city.") == [("one day", "FUTURE_REF")]
+    assert values("She had been in the invented post one day.") == [("one day", "P1D")]

@@ -114,7 +114,7 @@ def test_a_month_then_last_year_without_of_is_one_expression() -> None:
 
 
 def test_a_mixed_number_of_units() -> None:
-    assert ("2 1/2 years", "DURATION", "P2.5Y") in found("He served 2 1/2 years in jail.", DCT)
+    assert ("2 1/2 years", "DURATION", "P2Y6M") in found("He served 2 1/2 years in jail.", DCT)
 
 
 def test_quarters_counted_are_written_in_quarters() -> None:

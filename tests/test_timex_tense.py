@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from checker.extract.timex import tag
 
 
@@ -111,3 +113,43 @@ def test_year_ago_results_after_last_year_are_last_years() -> None:
 def test_the_full_year_is_the_dcts_not_a_year_named_before() -> None:
     text = "The firm aims for a 50% share by 1999. He forecast higher profit for the full year."
     assert ("the full year", "DATE", "1996") in found(text, date(1996, 10, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "until" bounds a state still going on: its day is the next one, whatever the tense of
+        # the verb that set it up (a participle, a present perfect, a report) ...
+        ("The vote was postponed until Monday.", ("Monday", "DATE", "1996-10-28")),
+        (
+            "The ministry has kept the bridge closed until Saturday.",
+            ("Saturday", "DATE", "1996-10-26"),
+        ),
+        ("Officials said the ferry stays docked until December.", ("December", "DATE", "1996-12")),
+        # ... unless a past-tense auxiliary puts it behind
+        ("The museum was open until Monday, when a storm hit.", ("Monday", "DATE", "1996-10-21")),
+        ("The road had been shut until June.", ("June", "DATE", "1996-06")),
+    ],
+)
+def test_what_a_state_lasts_until(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text, DCT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrangement in the present progressive lies ahead, also after a report's "said"
+        (
+            "The invented guild said it is holding its vote on Dec. 7.",
+            ("Dec. 7", "DATE", "1996-12-07"),
+        ),
+        ("The ministers are meeting on Monday in Lisbon.", ("Monday", "DATE", "1996-10-28")),
+        ("A bakery is opening its second shop in March.", ("March", "DATE", "1997-03")),
+        # a holiday is no arrangement: it keeps the reading of news (the last one)
+        ("Shops are selling Christmas cards.", ("Christmas", "DATE", "1995-12-25")),
+    ],
+)
+def test_an_arrangement_in_the_present_progressive(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(text, DCT)

@@ -74,7 +74,7 @@ def test_explicit_forms() -> None:
 
 
 def test_durations() -> None:
-    assert one("It took two and a half years.").value == "P2.5Y"
+    assert one("It took two and a half years.").value == "P2Y6M"
     assert one("a 27-year contract").value == "P27Y"
     assert one("They waited several years.").value == "PXY"
     assert one("The flight lasted 90 minutes.").value == "PT90M"
@@ -184,7 +184,7 @@ def test_modifiers() -> None:
     t = one("in less than two years")
     assert (t.text, t.mod) == ("two years", "LESS_THAN")
     t = one("almost two and a half years late")
-    assert (t.text, t.value, t.mod) == ("almost two and a half years", "P2.5Y", "APPROX")
+    assert (t.text, t.value, t.mod) == ("almost two and a half years", "P2Y6M", "APPROX")
 
 
 def test_end_modifier_keeps_whole_interval() -> None:
@@ -353,3 +353,25 @@ def test_nth_weekday_and_easter() -> None:
     ]
     assert floating_day(2008, (11, 4, 4, 1)) == date(2008, 11, 28)  # Black Friday
     assert floating_day(2009, (0, 7, 0, -2)) == date(2009, 4, 10)  # Good Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The lease runs two and a half years.", "P2Y6M"),
+        ("The speech lasted a minute and a half.", "PT1M30S"),
+        ("The rescue took one and a half hours.", "PT1H30M"),
+        ("The fair went on for a day and a half.", "P1DT12H"),
+        ("The queue moved after half an hour.", "PT30M"),
+        # no smaller unit holds half a week exactly: the fraction stays
+        ("The repair took a week and a half.", "P1.5W"),
+    ],
+)
+def test_fractions_are_written_in_the_next_smaller_unit(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_thousands_of_years_are_millennia() -> None:
+    t = one("The invented temple stood for more than two thousand years.")
+    assert (t.text, t.value, t.mod) == ("two thousand years", "P2L", "MORE_THAN")
+    assert one("The vault was sealed for three thousand five hundred years.").value == "P3500Y"

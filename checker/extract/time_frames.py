@@ -20,11 +20,12 @@ _TIMEZONES = re.compile(
     r"AEST|AEDT|HKT|SGT|WIB|PHT|NPT)\b"
 )
 # TIMEX3 durations: P25Y, P2Q, P18M, P2W, P3D, PT5H, PT30M (a number, then the unit letter;
-# Q is a quarter, as TimeML corpora write it).
-_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YQMWDHS])$")
-_DAYS = {"Y": 365.25, "Q": 91.31, "M": 30.44, "W": 7.0, "D": 1.0}
+# Q is a quarter, as TimeML corpora write it), and compounds of them: P2Y6M, PT1M30S, P1DT12H.
+_DURATION = re.compile(r"^P((?:\d+(?:\.\d+)?[LYQMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?$")
+_PART = re.compile(r"(\d+(?:\.\d+)?)([LYQMWDHS])")
+_DAYS = {"L": 365250.0, "Y": 365.25, "Q": 91.31, "M": 30.44, "W": 7.0, "D": 1.0}
 _DAYS_T = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
-_UNIT_WORD = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
+_UNIT_WORD = {"L": "millennium", "Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
 _UNIT_WORD_T = {"H": "hour", "M": "minute", "S": "second"}
 # How far a bounded length of time reaches, as factors of the length written.
 _SPREAD = {
@@ -92,9 +93,23 @@ class _Length:
     rank: int  # of that part in _ORDER
 
 
-_ORDER = "YQMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
+_ORDER = "LYQMWDHMS"  # T-units after the date units: a compound goes from larger to smaller
 _TIMED_FROM = _ORDER.index("H")
 _JOINS = {"", ",", "and", ", and"}
+
+
+def _length(t) -> _Length | None:
+    """The length of a DURATION timex `t`, in days, with the unit of its smallest part."""
+    m = _DURATION.match(t.value)
+    if t.type != "DURATION" or not m or not (m.group(1) or m.group(2)):
+        return None
+    days, unit, rank = 0.0, "", 0
+    for part, timed in ((m.group(1), False), (m.group(2), True)):
+        for amount, letter in _PART.findall(part or ""):
+            days += float(amount) * (_DAYS_T[letter] if timed else _DAYS[letter])
+            unit = (_UNIT_WORD_T if timed else _UNIT_WORD)[letter]
+            rank = _ORDER.index(letter, _TIMED_FROM) if timed else _ORDER.index(letter)
+    return _Length(t.text, t.start, t.end, t.mod, days, unit, rank)
 
 
 def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[_Length]:
@@ -103,19 +118,9 @@ def _compound(adoc: ArticleDoc, sent: SentenceFacts) -> list[_Length]:
     text = adoc.article.text
     out: list[_Length] = []
     for t in adoc.timexes_in(sent.start, sent.end):
-        m = _DURATION.match(t.value)
-        if t.type != "DURATION" or not m:
+        part = _length(t)
+        if part is None:
             continue
-        timed, amount, letter = m.group(1), float(m.group(2)), m.group(3)
-        part = _Length(
-            t.text,
-            t.start,
-            t.end,
-            t.mod,
-            amount * (_DAYS_T[letter] if timed else _DAYS[letter]),
-            (_UNIT_WORD_T if timed else _UNIT_WORD)[letter],
-            _ORDER.index(letter, _TIMED_FROM) if timed else _ORDER.index(letter),
-        )
         prev = out[-1] if out else None
         between = text[prev.end : t.start].strip().lower() if prev else None
         if prev and between in _JOINS and part.rank > prev.rank and not part.mod:

@@ -129,7 +129,10 @@ def ago(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | 
     n, unit, gran = amount
     if unit == "week":
         gran = "day"  # "a week ago" is the day seven days back (MEANTIME and TimeBank alike)
-    return Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran, comparison=_year_back(n, unit))
+    spec = Spec(rule.type, kind="shift", unit=unit, n=n, gran=gran, comparison=_year_back(n, unit))
+    if re.search(r"\bor\s+so\b", m.group(0), re.IGNORECASE):
+        spec.mod = "APPROX"  # "a week or so ago"
+    return spec
 
 
 def _year_back(n: int, unit: str) -> bool:

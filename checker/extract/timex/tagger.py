@@ -56,8 +56,11 @@ _SENTENCE_END = re.compile(rf"[.!?]{_NOT_AFTER}[\"'”’)\]]*\s+(?=[\"“‘(\[
 _CLAUSE_LOOKBACK = 200  # characters searched backwards for the start of the sentence
 _CLAUSE_LOOKAHEAD = 20  # "Tuesday will see ..." : a future cue just after the expression
 _PREFIX_WINDOW = 48  # characters before an expression searched for modifier words
-_WINDOW_BEFORE = 80  # a rule match starts at most this far before its trigger word
-_WINDOW_AFTER = 100  # ... and ends at most this far after it
+# a rule match starts at most this far before its trigger word, and ends at most this far
+# after it (smaller windows scan less text: the tagger's output on the benchmark corpora is the
+# same as with 80/100, at a fifth more speed)
+_WINDOW_BEFORE = 50
+_WINDOW_AFTER = 60
 _LOCAL_BEFORE = 60  # narrow windows around trigger_local words ("in recent U.S. history")
 _LOCAL_AFTER = 40
 # "its lowest level since 2003", "compared to the same month a year ago": a date in a since- or
@@ -69,6 +72,19 @@ _BASELINE_LOOKBACK = 40
 # "on patrol since March": what a since-phrase starts from has begun, whatever the tense
 _SINCE_BEFORE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end)\s+of)\s+)?$", re.IGNORECASE
+)
+# "closed until Friday", "has extended the offer until Nov. 9": what a state lasts until is
+# mostly still ahead, even when the decision is told in the past ("the vote was postponed until
+# Monday"); only a past-tense auxiliary ("had been shut until June", "was open until Friday")
+# puts it behind
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_STRONG_PAST = re.compile(
+    r"\b(?:(?:was|were)\b(?!\s+[a-z]+ed\b)|(?:had|did|ago|earlier)\b)", re.IGNORECASE
+)
+# an expression naming a day, month or date ("Thursday", "in April", "on 5 May", "the end of
+# March"), the ones an arrangement in the present progressive puts ahead
+_NAMED_DAY = re.compile(
+    r"[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 )
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+", re.IGNORECASE)
 # a time counted back from another ("a year earlier", "the same period last year") after "over",
@@ -93,17 +109,32 @@ class _Candidate:
     spec: Spec
 
 
-def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words; rules only run inside them."""
-    spans = [
-        (m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER) for m in table.trigger.finditer(text)
-    ]
+def _trigger_spans(
+    text: str, table: RuleTable
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The stretches around trigger words (with the narrow ones around local triggers) and
+    around digits, each in text order."""
+    folded = text.lower()
+    if table.trigger_folded is not None and len(folded) == len(text):
+        found = table.trigger_folded.finditer(folded)  # (a few letters change length lowered)
+    else:
+        found = table.trigger.finditer(text)
+    words: list[tuple[int, int]] = []
+    digits: list[tuple[int, int]] = []
+    for m in found:
+        span = (m.start() - _WINDOW_BEFORE, m.end() + _WINDOW_AFTER)
+        (digits if text[m.start()].isdigit() else words).append(span)
     if table.trigger_local is not None:
-        spans += [
+        words += [
             (m.start() - _LOCAL_BEFORE, m.end() + _LOCAL_AFTER)
             for m in table.trigger_local.finditer(text)
         ]
-        spans.sort()
+        words.sort()
+    return words, digits
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted stretches merged into windows that end at whitespace."""
     windows: list[tuple[int, int]] = []
     n = len(text)
     scanned_from, space = -1, -1  # text[scanned_from:space] holds no whitespace
@@ -122,12 +153,30 @@ def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
     return windows
 
 
+def _windows(text: str, table: RuleTable) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words and digits; rules only run inside them."""
+    words, digits = _trigger_spans(text, table)
+    return _merge(text, sorted(words + digits))
+
+
+def _scan_windows(text: str, table: RuleTable) -> dict[str, list[tuple[int, int]]]:
+    """The windows each kind of rule runs in (Rule.scan): around any trigger, around trigger
+    words only, around digits only."""
+    words, digits = _trigger_spans(text, table)
+    return {
+        "all": _merge(text, sorted(words + digits)),
+        "words": _merge(text, words),
+        "digits": _merge(text, digits),
+    }
+
+
 def _candidates(text: str, table: RuleTable, dct: date | None) -> list[_Candidate]:
     found: list[_Candidate] = []
     lex = table.lexicon
-    windows = _windows(text, table)
+    scans = _scan_windows(text, table)
     for rule in table.rules:
         normalize = REGISTRY[rule.normalize]
+        windows = scans[rule.scan]
         for m in (m for ws, we in windows for m in rule.regex.finditer(text, ws, we)):
             out = normalize(m, rule, lex, dct)
             if out is None:
@@ -207,7 +256,11 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
     # on Tuesday the markets were shut")
     clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
+    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return _STRONG_PAST.search(text, clause_start, start) is None
     fut = _last_cue_end(lex.future_cues, text, clause_start, start)
+    if _NAMED_DAY.search(text, start, end) is not None:
+        fut = max(fut, _last_cue_end(lex.progressive_cues, text, clause_start, start))
     past = _last_cue_end(lex.past_cues, text, clause_start, start)
     if fut >= 0 or past >= 0:
         # ">=": a cue that is both ("expected", "scheduled" also end in -ed) speaks of the future

@@ -38,13 +38,18 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
-    total = 0
+    total = group_ = 0  # "two thousand five hundred": the thousands, then the rest
     for word in re.split(r"[- ]", t):
         if word not in lex.numbers:
             return None
         n = lex.numbers[word]
-        total = total * n if n == 100 and total else total + n
-    return total + half
+        if n == 1000:
+            total, group_ = total + (group_ or 1) * 1000, 0
+        elif n == 100:
+            group_ = (group_ or 1) * 100
+        else:
+            group_ += n
+    return total + group_ + half
 
 
 def expand_two_digit_year(yy: int, dct: date | None) -> int:
@@ -122,11 +127,42 @@ def unit_name(token: str) -> str:
     return t[:-1] if t.endswith("s") else t
 
 
+# a fraction of a unit written in the next smaller one (TimeBank, the TimeML reference corpus,
+# writes "two and a half years" P2Y6M, not P2.5Y): unit letter, time part? -> (how many of the
+# smaller unit make one, its letter, time part?)
+_SMALLER = {
+    ("Y", False): (12, "M", False),
+    ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+}
+
+
+def _split_fraction(total: float, letter: str, is_time: bool) -> str | None:
+    """ "P2Y6M" for 2.5 years, "PT1M30S" for 1.5 minutes; None when no smaller unit holds the
+    fraction exactly (1.5 weeks stays P1.5W)."""
+    if (letter, is_time) not in _SMALLER:
+        return None
+    factor, small, small_time = _SMALLER[(letter, is_time)]
+    whole = int(total)
+    rest = round((total - whole) * factor, 6)
+    if rest != int(rest):
+        return None
+    big = f"{whole}{letter}" if whole else ""
+    if small_time and not is_time:  # "a day and a half": P1DT12H
+        return f"P{big}T{int(rest)}{small}"
+    return f"P{'T' if is_time else ''}{big}{int(rest)}{small}"
+
+
 def duration_value(num: float | None, unit: str, lex: Lexicon) -> str:
     letter, mult, is_time = lex.units[unit]
     if num is None:
         amount = "X"
     else:
         total = num * mult
+        if total != int(total) and (split := _split_fraction(total, letter, is_time)):
+            return split
+        if letter == "Y" and total >= 1000 and total % 1000 == 0:
+            return f"P{int(total) // 1000}L"  # millennia: TimeML's unit L ("two thousand years")
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"P{'T' if is_time else ''}{amount}{letter}"
