@@ -28,6 +28,7 @@ from checker.models.facts import ArticleFacts
 from checker.models.report import Problem, Report, StoryEntry, Verdict
 from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
+from checker.rules.fold import fold_one_fact
 from checker.rules.inferred import mark_inferred_dates
 from checker.rules.loader import load_rules
 from checker.rules.paths import default_rules_dir
@@ -216,7 +217,7 @@ def check(
     comparisons += frames.comparisons
     comparisons += spelling_comparisons(facts, stories, article_pairs)
     comparisons += placing_comparisons(facts, stories, article_pairs)
-    findings, folded = fold_copy_agreements(engine.run(comparisons), article_pairs)
+    findings, folded = fold_copy_agreements(fold_one_fact(engine.run(comparisons)), article_pairs)
     findings = mark_inferred_dates(findings, by_id, {f.article: f for f in facts})
     summary = {v.value: sum(f.verdict == v for f in findings) for v in Verdict}
     summary["articles"] = len(kept)

@@ -484,7 +484,12 @@ def _side(fr: Frame) -> Side:
         evidence=fr.evidence,
         value=_value_text(fr),
         highlight=(fr.start, fr.end),
-        detail={"display": _display(fr), "frame": fr.id, "attribute": fr.attribute},
+        detail={
+            "display": _display(fr),
+            "frame": fr.id,
+            "attribute": fr.attribute,
+            **({"background": fr.background} if fr.background else {}),
+        },
     )
 
 

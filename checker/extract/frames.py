@@ -419,6 +419,8 @@ def _frame(
         cue = cue or f"{holder}, {num.first.text},"
     if _MAGNITUDE_TOKEN.match(num.first.text):
         cue = cue or "magnitude"  # the value's own word names it
+    if cue is None and unit is not None and text[num.end : num.end + 1] == "-":
+        cue = _modified_noun(adoc, end)  # 'a 6,000-ton vessel': the vessel's weight
     if attr is None:
         return None
     year, background = _own_time(adoc, sent, num)
@@ -537,6 +539,16 @@ def _age_holder(num: _Number) -> str | None:
             break
         words.insert(0, t)
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _modified_noun(adoc: ArticleDoc, end: int) -> str | None:
+    """The noun a hyphenated measure modifies ('6,000-ton vessel', '10-km-long tunnel'): it says
+    what the measure is of, as a cue word would."""
+    last = adoc.token_at(end - 1)  # the unit's last token
+    tok = last.nbor() if last is not None and last.i + 1 < len(last.doc) else None
+    while tok is not None and (tok.text == "-" or tok.pos_ == "ADJ") and tok.i + 1 < len(tok.doc):
+        tok = tok.nbor()
+    return tok.text if tok is not None and tok.pos_ in ("NOUN", "PROPN") else None
 
 
 def _aged_noun(num: _Number) -> str | None:
