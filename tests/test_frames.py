@@ -737,3 +737,17 @@ def test_a_count_of_people_with_no_verb_is_scored_against_the_story_s_people_cou
     ]
     assert adopted and "no word for what happened" in adopted[0].adopted
     assert any(f.subject == "crowd size" for f in result.report.findings)
+
+
+def test_plan_words_used_as_nouns_name_no_plan(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Bridge costs\n\nThe project has cost around $600 million, the minister said. The "
+        "government plans to spend $90 million more on the approach roads.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.modality.value for f in result.facts for fr in f.frames}
+    assert got["around $600 million"] == "reported"
+    assert got["$90 million"] == "planned"

@@ -95,6 +95,7 @@ _PLANS = {
     *("will", "would", "plan", "planned", "plans", "aim", "target", "forecast", "project"),
     *("seek", "seeks", "sought", "request", "requested", "ask", "asked", "demand", "propose"),
 }
+_PLAN_VERBS_ONLY = {"project", "target", "aim", "forecast", "plan", "plans"}
 OWN_NOUN_SCORE = 2.5  # a counted noun ranks as a cue two and a half arcs away
 
 
@@ -704,7 +705,11 @@ def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:
     words = {t.lower_ for t in before} | {t.lemma_.lower() for t in before}
     if words & _HEDGES:
         return Modality.HEDGED
-    if words & _PLANS:
+    # 'the project has cost', 'a target of': as nouns these words name no plan
+    plans = {t.lemma_.lower() for t in before if t.pos_ in ("VERB", "AUX")} | {
+        t.lower_ for t in before if t.lower_ not in _PLAN_VERBS_ONLY
+    }
+    if plans & _PLANS:
         return Modality.PLANNED
     return Modality.REPORTED
 
