@@ -17,6 +17,7 @@ from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
 from checker.cache.dates import CachedGuesses
 from checker.cache.key import run_fingerprint
+from checker.cache.pairs import PairMemo
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
 from checker.extract.pipeline import Context
@@ -155,8 +156,12 @@ def check(
     by_id = {a.id: a for a in kept}
     copies = find_copies(kept)
     article_pairs = ArticlePairs(copies)
-    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs)
-    comparisons = builder.build(facts, sentence_of)
+    memo = PairMemo.open(options.cache_dir, got.keys, got.warnings.append)
+    try:
+        builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs, memo)
+        comparisons = builder.build(facts, sentence_of)
+    finally:
+        memo.close()
     # A copy tells its original's story: only originals and other articles are grouped.
     # Stated publication dates only: a date guessed from a sibling would bring the two together.
     stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}

@@ -52,6 +52,7 @@ from checker.align.role_names import (
     _specific,
     same_person,
 )
+from checker.cache.pairs import NO_MEMO, PairMemo
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
@@ -142,9 +143,11 @@ class PairBuilder:
         vocab,
         gazetteer,
         pairs: ArticlePairs | None = None,
+        memo: PairMemo = NO_MEMO,
     ) -> None:
         self.articles = articles
         self.pairs = pairs or ArticlePairs()
+        self.memo = memo  # what matchers found for pairs of articles in earlier runs
         self.vocab = vocab
         self.gazetteer = gazetteer
         self._claim_at: dict[tuple[str, int], ClaimFact] = {}
@@ -254,6 +257,7 @@ class PairBuilder:
                 out,
                 titles,
                 self.pairs,
+                self.memo,
             )
         )
         out.extend(self.role_comparisons(facts))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import checker
 from checker.cache.key import article_key, run_fingerprint
-from checker.cache.store import FactsCache
+from checker.cache.store import FactsCache, unreadable
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.work import Outcome, chunked
 from checker.extract.pipeline import Context
@@ -47,6 +47,8 @@ class Extraction:
     problems: list[CheckerError] = field(default_factory=list)  # E009, in article order
     warnings: list[CheckerWarning] = field(default_factory=list)
     from_cache: int = 0  # records read from the facts cache
+    # Article id -> facts cache key, when the cache was used throughout (`checker.cache.pairs`).
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def extract_all(
@@ -80,6 +82,8 @@ def extract_all(
                 if progress is not None:
                     progress(articles[i].id)
             keys.store(fresh)  # chunk by chunk: a run stopped half-way keeps what it read
+        if keys.cache is not None:
+            out.keys = {a.id: k for a, k in zip(articles, keys.keys, strict=True)}
     finally:
         keys.close()
     for article, slot in zip(articles, slots, strict=True):
@@ -158,7 +162,7 @@ class _Keys:
             try:
                 record = Extracted.from_bytes(data)
             except Exception as exc:  # garbage bytes, invalid JSON, a failing validation
-                reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
+                reason = unreadable(exc)
             else:
                 if record.facts.article == article.id:
                     return record
