@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import checker.align.claim_pairs as claim_pairs_module
+import checker.align.statement_pairs as statement_pairs_module
 from checker.cache.store import FILE_NAME
 from checker.execute.extract import ExecOptions
 from checker.report.json import render_json
@@ -25,17 +26,22 @@ def folder(tmp_path: Path) -> Path:
     return out
 
 
-@pytest.fixture
-def scored(monkeypatch) -> list[tuple[str, str]]:
-    """The article pairs whose claims are scored (not read from the cache), run by run."""
+@pytest.fixture(params=["claims", "statements"])
+def scored(request, monkeypatch) -> list[tuple[str, str]]:
+    """The article pairs a matcher works out (not read from the cache), run by run: the claims
+    it pairs, or the sentences it would score."""
+    module, name = {
+        "claims": (claim_pairs_module, "_pair_rows"),
+        "statements": (statement_pairs_module, "_candidates"),
+    }[request.param]
     calls: list[tuple[str, str]] = []
-    real = claim_pairs_module._pair_rows
+    real = getattr(module, name)
 
     def counting(fa, fb, *args):
         calls.append((fa.article, fb.article))
         return real(fa, fb, *args)
 
-    monkeypatch.setattr(claim_pairs_module, "_pair_rows", counting)
+    monkeypatch.setattr(module, name, counting)
     return calls
 
 
@@ -56,7 +62,7 @@ def test_a_second_run_reads_the_pairs_and_reports_the_same(folder, tmp_path, sco
     plain, _ = _report(folder, None)
     assert len(scored) == 3  # without a cache, every related pair is scored
     cold, _ = _report(folder, tmp_path / "cache")
-    assert len(scored) == 6 and _rows(tmp_path / "cache") == 3
+    assert len(scored) == 6 and _rows(tmp_path / "cache") == 6  # both matchers
     warm, warnings = _report(folder, tmp_path / "cache")
     assert len(scored) == 6  # nothing scored again
     assert plain == cold == warm and warnings == []
@@ -86,7 +92,9 @@ def test_a_changed_article_is_scored_again(folder, tmp_path, scored) -> None:
     ("sql", "reason"),
     [
         ("UPDATE pairs SET data = 'not json'", "JSONDecodeError"),
-        ("UPDATE pairs SET data = '[[99,0,0.5,[],2,false]]'", "not a claim pair"),
+        ("UPDATE pairs SET data = '[[99,0,0.5,[],2,false]]'", "ValueError"),
+        # a phrase that runs past the end of its sentence
+        ("""UPDATE pairs SET data = '[[0,0,{"a":"a"},[["a"],[0,99,0,0]]]]'""", "ValueError"),
         ("UPDATE pairs SET version = '0.0.1'", "written by checker 0.0.1"),
     ],
 )
@@ -99,7 +107,9 @@ def test_a_damaged_pair_is_scored_again_with_a_warning(
         conn.execute(sql)
     conn.close()
     scored.clear()
-    warm, warnings = _report(folder, tmp_path / "cache")
-    assert warm == cold and warnings == ["W305"] * 3 and len(scored) == 3
+    got = check([folder], options=ExecOptions(cache_dir=tmp_path / "cache"))
+    assert render_json(got.report) == cold and len(scored) == 3
+    assert [w.code for w in got.warnings] == ["W305"] * 6  # three pairs, two matchers
+    assert all(reason in w.one_line() for w in got.warnings)
     again, warnings = _report(folder, tmp_path / "cache")  # written anew
     assert again == cold and warnings == [] and len(scored) == 3

@@ -38,7 +38,7 @@ from checker.align.claims import (
     may_conflict,
     same_milestone,
 )
-from checker.cache.pairs import NO_MEMO, Pair, PairMemo
+from checker.cache.pairs import NO_MEMO, PairMemo
 from checker.models.facts import ArticleFacts, ClaimFact
 
 MEMO_KIND = "claims"
@@ -66,13 +66,8 @@ def claim_pairs(
         if c.kind == "measure"
     }
     claimed = [f for f in facts if f.claims]
-    related = [
-        (fa, fb)
-        for fa, fb in (pairs or ArticlePairs()).pairs(claimed)
-        if same_story(fa.article, fb.article)
-    ]
-    by_id = {f.article: f for f in claimed}
-    kept = memo.lookup(MEMO_KIND, [(fa.article, fb.article) for fa, fb in related], _decoder(by_id))
+    related = (pairs or ArticlePairs()).related(claimed, same_story)
+    kept = memo.lookup(MEMO_KIND, related, _decode)
     out: list[ClaimPair] = []
     words: dict[int, tuple[set[str], set[str]]] = {}  # id(claim) -> _words(claim)
     for fa, fb in related:
@@ -89,30 +84,25 @@ def claim_pairs(
     return out
 
 
-def _decoder(by_id: dict[str, ArticleFacts]) -> Callable[[Pair, Any], list[Row]]:
-    """Reads back the rows `_pair_rows` found, checked against the two articles' claims."""
-
-    def decode(pair: Pair, raw: Any) -> list[Row]:
-        na, nb = (len(by_id[a].claims) for a in pair)
-        rows: list[Row] = []
-        for i, j, s, shared, evidence, anchor in raw:
-            ok = (
-                type(i) is int
-                and type(j) is int
-                and 0 <= i < na
-                and 0 <= j < nb
-                and type(s) is float
-                and isinstance(shared, list)
-                and all(isinstance(w, str) for w in shared)
-                and evidence in (1, 2)
-                and type(anchor) is bool
-            )
-            if not ok:
-                raise ValueError(f"not a claim pair of these articles: {[i, j, s, evidence]}")
-            rows.append((i, j, s, shared, evidence, anchor))
-        return rows
-
-    return decode
+def _decode(fa: ArticleFacts, fb: ArticleFacts, raw: Any) -> list[Row]:
+    """The rows `_pair_rows` found, read back and checked against the two articles' claims."""
+    rows: list[Row] = []
+    for i, j, s, shared, evidence, anchor in raw:
+        ok = (
+            type(i) is int
+            and type(j) is int
+            and 0 <= i < len(fa.claims)
+            and 0 <= j < len(fb.claims)
+            and type(s) is float
+            and isinstance(shared, list)
+            and all(isinstance(w, str) for w in shared)
+            and evidence in (1, 2)
+            and type(anchor) is bool
+        )
+        if not ok:
+            raise ValueError(f"not a claim pair of these articles: {[i, j, s, evidence]}")
+        rows.append((i, j, s, shared, evidence, anchor))
+    return rows
 
 
 def _pair_rows(

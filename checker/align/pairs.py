@@ -264,7 +264,9 @@ class PairBuilder:
         from checker.align.statements import statement_comparisons  # imports this module
 
         out.extend(
-            statement_comparisons(facts, same_story, sentence_of, out, self.articles, self.pairs)
+            statement_comparisons(
+                facts, same_story, sentence_of, out, self.articles, self.pairs, self.memo
+            )
         )
         out.extend(
             first_comparisons(

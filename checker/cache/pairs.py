@@ -27,6 +27,7 @@ from checker.cache.store import CacheSession, FactsCache, WarnFn, unreadable
 from checker.errors import CheckerWarning
 
 T = TypeVar("T")
+F = TypeVar("F")  # what a matcher knows of an article: anything with its id as `article`
 Pair = tuple[str, str]  # two article ids
 
 
@@ -58,11 +59,12 @@ class PairMemo(CacheSession):
     def lookup(
         self, kind: str, pairs: Sequence[Pair], decode: Callable[[Pair, Any], T]
     ) -> dict[Pair, T]:
-        """The results found for these pairs, decoded; a result `decode` rejects (by raising)
-        is left out with a warning, so the caller aligns the pair again."""
+        """The results found for these pairs (of anything with its id as `article`), by pair
+        of ids, decoded; a result `decode` rejects (by raising) is left out with a warning, so
+        the caller aligns the pair again."""
         if self.cache is None:
             return {}
-        wanted = {k: p for p in pairs if (k := self._key(kind, p)) is not None}
+        wanted = {k: p for p in pairs if (k := self._key(kind, _ids(p))) is not None}
         try:
             found = self.cache.get_pairs(list(wanted))
         except sqlite3.Error as exc:
@@ -70,11 +72,12 @@ class PairMemo(CacheSession):
             return {}
         out: dict[Pair, T] = {}
         for key, (version, data) in found.items():
-            pair = wanted[key]
+            fa, fb = wanted[key]
+            pair = _ids((fa, fb))
             try:
                 if version != checker.__version__:
                     raise ValueError(f"written by checker {version}")
-                out[pair] = decode(pair, json.loads(data))
+                out[pair] = decode(fa, fb, json.loads(data))
             except Exception as exc:  # garbage, invalid JSON, a failing check of `decode`
                 reason = unreadable(exc)
                 self.warn(
@@ -92,6 +95,10 @@ class PairMemo(CacheSession):
 
     def _put(self, cache: FactsCache, rows) -> None:
         cache.put_pairs(rows)
+
+
+def _ids(pair: tuple[Any, Any]) -> Pair:
+    return pair[0].article, pair[1].article
 
 
 NO_MEMO = PairMemo(None, {})
