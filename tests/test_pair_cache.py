@@ -113,3 +113,16 @@ def test_a_damaged_pair_is_scored_again_with_a_warning(
     assert all(reason in w.one_line() for w in got.warnings)
     again, warnings = _report(folder, tmp_path / "cache")  # written anew
     assert again == cold and warnings == [] and len(scored) == 3
+
+
+def test_new_results_are_written_a_batch_at_a_time(tmp_path, monkeypatch) -> None:
+    import checker.cache.pairs as pairs_module
+
+    monkeypatch.setattr(pairs_module, "FLUSH_PAIRS", 2)
+    keys = {a: f"key-{a}" for a in "abcd"}
+    memo = pairs_module.PairMemo.open(tmp_path / "cache", keys, lambda w: None)
+    for pair in [("a", "b"), ("a", "c"), ("a", "d")]:
+        memo.store("claims", pair, [])
+    assert _rows(tmp_path / "cache") == 2  # the first batch, before the run ends
+    memo.close()
+    assert _rows(tmp_path / "cache") == 3

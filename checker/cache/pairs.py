@@ -29,6 +29,9 @@ from checker.errors import CheckerWarning
 T = TypeVar("T")
 F = TypeVar("F")  # what a matcher knows of an article: anything with its id as `article`
 Pair = tuple[str, str]  # two article ids
+# New results are written this many at a time: a big folder's would otherwise be held in memory
+# until the end (hundreds of thousands of related pairs, tens of MB of JSON).
+FLUSH_PAIRS = 2000
 
 
 def pair_key(kind: str, key_a: str, key_b: str) -> str:
@@ -92,6 +95,8 @@ class PairMemo(CacheSession):
         key = self._key(kind, pair)
         if self.cache is not None and key is not None:
             self.fresh[key] = json.dumps(value, separators=(",", ":"))
+            if len(self.fresh) >= FLUSH_PAIRS:
+                self.flush()
 
     def _put(self, cache: FactsCache, rows) -> None:
         cache.put_pairs(rows)

@@ -162,31 +162,35 @@ def unreadable(exc: BaseException) -> str:
 
 
 class CacheSession:
-    """One run's use of the cache for entries of one kind: new entries are kept until `close`
-    writes them in one transaction (`_put`), and a cache that fails half-way (disk full, a
-    damaged page) is dropped for the rest of the run with a warning."""
+    """One run's use of the cache for entries of one kind: new entries are kept until `flush`
+    or `close` writes them in one transaction (`_put`), and a cache that fails half-way (disk
+    full, a damaged page) is dropped for the rest of the run with a warning."""
 
     def __init__(self, cache: FactsCache | None, warn: WarnFn) -> None:
         self.cache = cache
         self.warn = warn
-        self.fresh: dict[str, str] = {}  # key -> data, written by `close`
+        self.fresh: dict[str, str] = {}  # key -> data, written by `flush`
 
     def _put(self, cache: FactsCache, rows: Iterable[tuple[str, str]]) -> None:
         raise NotImplementedError
 
-    def close(self) -> None:
-        if self.cache is None:
-            return
+    def flush(self) -> None:
+        """Write the new entries (each is whole: a run killed later keeps them)."""
         try:
-            if self.fresh:
+            if self.fresh and self.cache is not None:
                 self._put(self.cache, self.fresh.items())
         except sqlite3.Error as exc:
             self._give_up(exc)
         finally:
             self.fresh = {}
-            if self.cache is not None:
-                self.cache.close()
-                self.cache = None
+
+    def close(self) -> None:
+        if self.cache is None:
+            return
+        self.flush()
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
 
     def _give_up(self, exc: sqlite3.Error) -> None:
         assert self.cache is not None
