@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 from itertools import combinations
 
 from checker.align.blocking import ArticlePairs
@@ -206,6 +207,7 @@ class PairBuilder:
 
         titles = {a: title_words(art.title, self._meaning) for a, art in self.articles.items()}
 
+        @cache  # every matcher asks it of the same article pairs again
         def same_story(x: str, y: str) -> bool:
             # Shared names tell a story; shared nouns mostly tell a topic (sport, awards), so they
             # count with a shared name, or alone only when they are most of a short article.
