@@ -14,6 +14,7 @@ from checker.cache.store import FactsCache, unreadable
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.work import Outcome, chunked
 from checker.extract.pipeline import Context
+from checker.memory import cycles_unchecked
 from checker.models.article import Article
 from checker.models.extracted import Extracted
 
@@ -62,7 +63,9 @@ def extract_all(
     slots: list[Extracted | str | None] = [None] * len(articles)  # str: why it failed
     keys = _Keys(articles, ctx, options.cache_dir, out.warnings.append)
     try:
-        for i, record in keys.cached().items():
+        with cycles_unchecked():  # a folder's cached records are many small objects
+            found = keys.cached()
+        for i, record in found.items():
             slots[i] = record
             out.from_cache += 1
             if progress is not None:
