@@ -161,6 +161,7 @@ class Warnings(metaclass=_WithCodes):
     W302 = "facts cache file was unreadable ({reason}); started afresh"
     W303 = "cached facts of article '{article}' are unreadable ({reason}); extracted again"
     W304 = "a cached publication-date guess is unreadable ({reason}); guessed again"
+    W305 = "cached alignment of articles '{a}' and '{b}' is unreadable ({reason}); aligned again"
 
 
 class _Fields(dict[str, Any]):

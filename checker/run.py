@@ -17,12 +17,14 @@ from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
 from checker.cache.dates import CachedGuesses
 from checker.cache.key import run_fingerprint
+from checker.cache.pairs import PairMemo
 from checker.errors import CheckerError, CheckerWarning
-from checker.execute.extract import IN_PROCESS, ExecOptions, extract_all
+from checker.execute.extract import IN_PROCESS, ExecOptions, Extraction, extract_all
 from checker.extract.pipeline import Context
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
 from checker.ingest.siblings import date_from_siblings
+from checker.memory import cycles_unchecked
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts
 from checker.models.report import Problem, Report, StoryEntry, Verdict
@@ -30,7 +32,7 @@ from checker.report.provenance import article_entry
 from checker.rules.engine import OPERATORS, Engine
 from checker.rules.fold import fold_one_fact
 from checker.rules.inferred import mark_inferred_dates
-from checker.rules.loader import load_rules
+from checker.rules.loader import RuleSet, load_rules
 from checker.rules.paths import default_rules_dir
 from checker.rules.schema import Rule
 
@@ -180,6 +182,20 @@ def check(
     got = extract_all(articles, ctx, options, progress)
     got.warnings[:0] = date_warnings
     problems += [_problem(e) for e in got.problems]
+    with cycles_unchecked():
+        return _judge(got, problems, ctx, engine, ruleset, root, options)
+
+
+def _judge(
+    got: Extraction,
+    problems: list[Problem],
+    ctx: Context,
+    engine: Engine,
+    ruleset: RuleSet,
+    root: Path,
+    options: ExecOptions,
+) -> RunResult:
+    """Align the extracted facts, judge them with the rules and make the report."""
     kept = got.articles
     facts = [x.facts for x in got.extracted]
     sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
@@ -187,8 +203,12 @@ def check(
     by_id = {a.id: a for a in kept}
     copies = find_copies(kept)
     article_pairs = ArticlePairs(copies)
-    builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs)
-    comparisons = builder.build(facts, sentence_of)
+    memo = PairMemo.open(options.cache_dir, got.keys, got.warnings.append)
+    try:
+        builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs, memo)
+        comparisons = builder.build(facts, sentence_of)
+    finally:
+        memo.close()
     # A copy tells its original's story: only originals and other articles are grouped.
     # Stated publication dates only: a date guessed from a sibling would bring the two together.
     stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}

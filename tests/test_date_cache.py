@@ -111,21 +111,34 @@ def test_a_damaged_or_foreign_guess_is_guessed_again_with_a_warning(tmp_path, sq
     assert (third.reused, len(warnings)) == (1, 1)
 
 
-def test_a_cache_of_format_1_is_upgraded_and_keeps_its_facts(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("version", "tables"),
+    [
+        (1, ["facts"]),  # facts only
+        (2, ["facts", "dates"]),  # and date guesses, but no pair results
+    ],
+)
+def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
+    tmp_path, version, tables
+) -> None:
     (tmp_path / "cache").mkdir()
     conn = sqlite3.connect(tmp_path / "cache" / FILE_NAME)
-    conn.execute(
-        "CREATE TABLE facts (key TEXT PRIMARY KEY, article TEXT NOT NULL, version TEXT NOT NULL,"
-        " data BLOB NOT NULL, stored REAL NOT NULL)"
-    )
+    schemas = {
+        "facts": "(key TEXT PRIMARY KEY, article TEXT NOT NULL, version TEXT NOT NULL,"
+        " data BLOB NOT NULL, stored REAL NOT NULL)",
+        "dates": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
+    }
+    for table in tables:
+        conn.execute(f"CREATE TABLE {table} {schemas[table]}")
     conn.execute("INSERT INTO facts VALUES ('k', 'a', '0.1.0', x'00', 0)")
-    conn.execute("PRAGMA user_version=1")
+    conn.execute(f"PRAGMA user_version={version}")
     conn.commit()
     conn.close()
     warnings: list[CheckerWarning] = []
     cache = FactsCache.open(tmp_path / "cache", warnings.append)
     assert cache is not None and warnings == []
     assert cache.get_many(["k"]) == {"k": ("0.1.0", b"\x00")}
+    assert cache.get_pairs(["k"]) == {}
     cache.close()
 
 

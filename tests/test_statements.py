@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.align.statements import statement_pairs
+from checker.align.statement_pairs import statement_pairs
 from checker.extract.pipeline import Extractor
 from checker.models.facts import ArticleFacts, Evidence, StatementFact
 from checker.models.report import Verdict

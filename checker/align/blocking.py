@@ -55,6 +55,12 @@ class ArticlePairs:
                 self.count += 1
                 yield (by_id[o], by_id[c]) if o < c else (by_id[c], by_id[o])
 
+    def related(
+        self, items: Iterable[T], same_story: Callable[[str, str], bool]
+    ) -> list[tuple[T, T]]:
+        """The compared pairs of `items` (with an `article`) that `same_story` relates."""
+        return [(x, y) for x, y in self.pairs(items) if same_story(x.article, y.article)]
+
     def within_stories(
         self, ids: Iterable[str], stories: Iterable[Any]
     ) -> Iterator[tuple[str, str]]:

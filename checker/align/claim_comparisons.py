@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 from checker.align.blocking import ArticlePairs
-from checker.align.claims import claim_pairs, same_milestone, volatile
+from checker.align.claim_pairs import claim_pairs
+from checker.align.claims import same_milestone, volatile
 from checker.align.compare import (
     claim_count_relation,
     format_time,
@@ -20,6 +21,7 @@ from checker.align.compare import (
     time_relation,
 )
 from checker.align.comparison import Comparison, Side, modality_pair, open_ended, plan_change
+from checker.cache.pairs import NO_MEMO, PairMemo
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts, ClaimFact
 from checker.textutil import fold
@@ -47,6 +49,7 @@ def claim_comparisons(
     done: list[Comparison],
     titles: dict[str, set[str]],
     pairs: ArticlePairs | None = None,
+    memo: PairMemo = NO_MEMO,
 ) -> list[Comparison]:
     """Numbers and dates outside recognised events, paired by the words around them."""
     # Values already compared through an event say it better (their highlights).
@@ -90,7 +93,7 @@ def claim_comparisons(
 
     out: list[Comparison] = []
     placed: dict[frozenset, tuple[tuple[bool, int], Comparison]] = {}
-    for p in claim_pairs(facts, related, disjoint, same_day, pairs):
+    for p in claim_pairs(facts, related, disjoint, same_day, pairs, memo):
         # Articles of related but different stories may agree on a figure, never conflict;
         # and only in wording that matches closely ('10,000 jobs' at Opel and at Airbus).
         if not same_story(p.a.evidence.article, p.b.evidence.article):

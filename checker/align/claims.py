@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checker.align.blocking import ArticlePairs
 from checker.align.events import agents_differ
 from checker.models.facts import ArticleFacts, ClaimFact
 from checker.textutil import fold
@@ -277,39 +276,6 @@ def _exact_figure(x: ClaimFact) -> float | None:
     return x.value if len(digits) >= 4 else None
 
 
-def _anchored(fa: ArticleFacts, fb: ArticleFacts) -> set[tuple[int, int]]:
-    """Sentence pairs (starts in fa, fb) that state the same precise figure: one report of one
-    day, whatever their other words ('The index fell … at 8,579.19' / 'the Dow … closing at
-    8,579.19')."""
-    sentences: dict[float, set[int]] = defaultdict(set)
-    for c in fa.claims:
-        v = _exact_figure(c)
-        if v is not None:
-            sentences[v].add(c.evidence.start)
-    out: set[tuple[int, int]] = set()
-    for c in fb.claims:
-        v = _exact_figure(c)
-        if v is not None:
-            out.update((sa, c.evidence.start) for sa in sentences.get(v, ()))
-    return out
-
-
-def _leftover(
-    x: ClaimFact,
-    y: ClaimFact,
-    anchored: set[tuple[int, int]],
-    values: dict[tuple[str, int], set[float]],
-) -> bool:
-    """Two figures of anchored sentences that the other sentence does not state as such: the
-    ones left to compare ('fell 678 points' / 'falling 679 points'). A figure the other
-    sentence also states pairs with it ('from £190,329 to £189,733' in both)."""
-    if (x.evidence.start, y.evidence.start) not in anchored or x.value == y.value:
-        return False
-    in_y = values.get((y.evidence.article, y.evidence.start), set())
-    in_x = values.get((x.evidence.article, x.evidence.start), set())
-    return x.value not in in_y and y.value not in in_x
-
-
 def _words(x: ClaimFact) -> tuple[set[str], set[str]]:
     """A claim's words (keys and near words) and its near words, as `score` compares them."""
     return set(x.keys) | set(x.near), set(x.near)
@@ -351,124 +317,3 @@ class _Scorer:
         top = self.mass(shared) + self.mass(nx & ny)
         bottom = min(mkx, mky) + min(mnx, mny)
         return (top / bottom if bottom else 0.0), sorted(shared)
-
-
-def claim_pairs(
-    facts: list[ArticleFacts],
-    same_story: Callable[[str, str], bool],
-    disjoint: Callable[[ClaimFact, ClaimFact], bool],
-    same_day: Callable[[ClaimFact, ClaimFact], bool],
-    pairs: ArticlePairs | None = None,
-) -> list[ClaimPair]:
-    """Best-matching claims across articles of one story."""
-    # Sentences (article, start) that state a figure ('the DAX fell 3% on Monday').
-    figures = {
-        (c.evidence.article, c.evidence.start)
-        for f in facts
-        for c in f.claims
-        if c.kind == "measure"
-    }
-    out: list[ClaimPair] = []
-    claimed = [f for f in facts if f.claims]
-    words: dict[int, tuple[set[str], set[str]]] = {}  # id(claim) -> _words(claim)
-    for fa, fb in (pairs or ArticlePairs()).pairs(claimed):
-        if not same_story(fa.article, fb.article):
-            continue
-        # Word weights from the two articles alone: the same pair scores the same in any folder.
-        weight = _weights([fa, fb])
-        scorer = _Scorer(weight, words)
-        anchored = _anchored(fa, fb)
-        values: dict[tuple[str, int], set[float]] = defaultdict(set)
-        for c in (*fa.claims, *fb.claims):
-            if c.value is not None and c.kind in ("count", "measure"):
-                values[(c.evidence.article, c.evidence.start)].add(c.value)
-        scored: dict[tuple[int, int], tuple[float, list[str], bool]] = {}
-        # Only claims of one unit can pair: look them up instead of trying every pair.
-        by_unit: dict[str, list[int]] = defaultdict(list)
-        for j, y in enumerate(fb.claims):
-            for u in _units(y):
-                by_unit[u].append(j)
-        for i, x in enumerate(fa.claims):
-            candidates = sorted({j for u in _units(x) for j in by_unit.get(u, ())})
-            for j in candidates:
-                y = fb.claims[j]
-                if not comparable(x, y) or disjoint(x, y):
-                    continue
-                s, shared = scorer(x, y)
-                # Other figures of two sentences that state one precise figure are of one report.
-                anchor = _leftover(x, y, anchored, values)
-                if anchor:
-                    s += ANCHOR_BONUS
-                if x.headline or y.headline:
-                    s *= HEADLINE_FACTOR
-                s *= 1 + 0.1 * _closeness(x, y)
-                # The same exact, specific value ('8,579.19', '24 June 2010') is itself a sign
-                # that two sentences report one fact.
-                if _distinctive_equal(x, y):
-                    s += EQUAL_BONUS
-                elif x.kind != "time" and x.value is not None and x.value == y.value:
-                    s += SMALL_EQUAL_BONUS  # 'two' and 'two' in one sentence, before 'six'
-
-                # The same way of bounding a figure ('up to', a range) is the same statement.
-                if x.bound and x.bound == y.bound and x.bound not in ("about", "rounded"):
-                    s += 0.1
-                # So is the baseline of a record on both sides ('worst … since 1998'), or one
-                # milestone ('enters service').
-                if (x.record and y.record) or same_milestone(x, y):
-                    s += 0.1
-                # What both count is shared too, whether or not its noun is in the value's
-                # own words ('210 and 330 passengers' / '210 and 250 … passengers').
-                cues = len(set(shared) | _unit_cue(x))
-                # Different acts ('closed at' / 'fell to'; 'a $6bn loan' / 'lost $6bn') need
-                # wording that matches closely even to agree.
-                # A daily figure of another day ('slipped 2.3%') too: it is another figure,
-                # even when the numbers match, unless the sentences say the same thing.
-                other_day = (
-                    x.kind != "time" and _same_day_required(x, y) and not (anchor or same_day(x, y))
-                )
-                floor = STRONG_SCORE if _acts_differ(x, y) or other_day else WEAK_SCORE
-                if s >= floor and (cues >= WEAK_SHARED or _distinctive_equal(x, y)):
-                    scored[(i, j)] = (s, shared, anchor)
-        best_a: dict[int, float] = {}
-        best_b: dict[int, float] = {}
-        for (i, j), (s, _, _) in scored.items():
-            best_a[i] = max(best_a.get(i, 0.0), s)
-            best_b[j] = max(best_b.get(j, 0.0), s)
-        for (i, j), (s, shared, anchor) in sorted(scored.items()):
-            # Each other's best partner, near-ties kept: 'due in May 2008' (old article) pairs
-            # with both 'were to take delivery in May 2008' and 'will now receive it next month'.
-            if s < TIE * best_a[i] or s < TIE * best_b[j]:
-                continue
-            x, y = fa.claims[i], fb.claims[j]
-            near_shared = set(x.near) & set(y.near)
-            # Short sentences have few words to share: ask for all they have, up to three.
-            smaller = min(len(set(x.keys) | set(x.near)), len(set(y.keys) | set(y.near)))
-            enough = max(WEAK_SHARED, min(STRONG_SHARED, smaller))
-            if anchor:  # the shared figure is itself the strongest shared word
-                enough = WEAK_SHARED
-                shared = [*shared, "the same figure"]
-            # Names count too ('ANA' for 'All Nippon Airways'), and so does the same way of
-            # bounding a figure ('between … and …' on both sides).
-            cues = set(shared) | (set(x.names) & set(y.names))
-            if x.bound and x.bound == y.bound and x.bound in ("range", "up_to", "at_least"):
-                cues.add(f"bound:{x.bound}")
-            # Next to both values, a word of what they are, not only who: 'the Fed arranged
-            # $180bn' and 'the Fed transferred $24bn' share the Fed alone.
-            what = near_shared - set(x.names) - set(y.names)
-            # Two dates of one milestone ('enters service') are of one thing, however
-            # differently the rest of the sentences read.
-            floor = WEAK_SCORE if same_milestone(x, y) else STRONG_SCORE
-            strong = s >= floor and len(cues) >= enough and bool(what)
-            # Dates beside figures ('the DAX fell 3% on Monday') are periodic reports: a date
-            # differing there is another day's report, not a contradiction.
-            if strong and _same_day_required(x, y) and not (anchor or same_day(x, y)):
-                strong = False
-            if strong and (_acts_differ(x, y) or not may_conflict(x, y)):
-                strong = False
-            if x.kind == "time" and (
-                (x.evidence.article, x.evidence.start) in figures
-                or (y.evidence.article, y.evidence.start) in figures
-            ):
-                strong = False
-            out.append(ClaimPair(x, y, s, shared, 2 if strong else 1, anchor))
-    return out

@@ -212,6 +212,8 @@ def align_events(
         # the thing it happened to does (an evacuation noun and the verb share "passengers").
         kind = (c.event_type or c.head) if c.predicate == "occur" else c.head
         blocks[(c.predicate, kind)].append(c)
+    # Each cluster's theme words (as event types, and as written), read once, not once per pair.
+    themes = {id(c): (c.theme_words(type_of), c.theme_words(lambda w: None)) for c in clusters}
     pairs: list[EventPair] = []
     for block in blocks.values():
         # Per pair of articles, so that a copy meets its original only (`ArticlePairs`).
@@ -221,7 +223,7 @@ def align_events(
         for x, y in (article_pairs or ArticlePairs()).pairs(by_article, str):
             for a in by_article[x]:
                 for b in by_article[y]:
-                    pair = _pair(a, b, type_of, gazetteer, recurring)
+                    pair = _pair(a, b, themes, gazetteer, recurring)
                     if pair is not None:
                         pair.same_story = same_story(a.article, b.article)
                         pairs.append(pair)
@@ -243,13 +245,14 @@ def agents_differ(a: str | None, b: str | None) -> bool:
 def _pair(
     a: EventCluster,
     b: EventCluster,
-    type_of: Callable[[str], str | None],
+    themes: dict[int, tuple[set[str], set[str]]],
     gazetteer,
     recurring: Callable[[str | None], bool],
 ) -> EventPair | None:
+    """`themes`: id(cluster) -> its theme words as event types and as written."""
     if _after_publication(a, b) or _after_publication(b, a) or agents_differ(a.agent, b.agent):
         return None
-    wa, wb = a.theme_words(type_of), b.theme_words(type_of)
+    (wa, plain_a), (wb, plain_b) = themes[id(a)], themes[id(b)]
     shared = len(wa & wb)
     if shared == 0:
         return None
@@ -272,7 +275,7 @@ def _pair(
         return None  # different date and different place: two events, not a discrepancy
     if compat["time"] is False and recurring(a.event_type):
         return None  # another edition of a festival, election or match
-    words_shared = len(a.theme_words(lambda w: None) & b.theme_words(lambda w: None))
+    words_shared = len(plain_a & plain_b)
     return EventPair(
         a=a,
         b=b,

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
@@ -269,8 +270,12 @@ def restated(a: Frame, b: Frame) -> bool:
 
 def _skeleton(fr: Frame) -> tuple[str, int]:
     """The frame's sentence with its figures masked, and how many figures precede the value."""
-    quote = fr.evidence.quote
-    before = len(_FIGURE.findall(quote[: max(0, fr.start - fr.evidence.start)]))
+    return _masked(fr.evidence.quote, max(0, fr.start - fr.evidence.start))
+
+
+@lru_cache(maxsize=1 << 16)  # a frame meets every frame of its attribute in the story
+def _masked(quote: str, offset: int) -> tuple[str, int]:
+    before = len(_FIGURE.findall(quote[:offset]))
     return _FIGURE.sub("#", " ".join(quote.split())), before
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import cache
 from itertools import combinations
 
 from checker.align.blocking import ArticlePairs
@@ -52,6 +53,7 @@ from checker.align.role_names import (
     _specific,
     same_person,
 )
+from checker.cache.pairs import NO_MEMO, PairMemo
 from checker.models.article import Article
 from checker.models.facts import (
     ArticleFacts,
@@ -142,9 +144,11 @@ class PairBuilder:
         vocab,
         gazetteer,
         pairs: ArticlePairs | None = None,
+        memo: PairMemo = NO_MEMO,
     ) -> None:
         self.articles = articles
         self.pairs = pairs or ArticlePairs()
+        self.memo = memo  # what matchers found for pairs of articles in earlier runs
         self.vocab = vocab
         self.gazetteer = gazetteer
         self._claim_at: dict[tuple[str, int], ClaimFact] = {}
@@ -203,6 +207,7 @@ class PairBuilder:
 
         titles = {a: title_words(art.title, self._meaning) for a, art in self.articles.items()}
 
+        @cache  # every matcher asks it of the same article pairs again
         def same_story(x: str, y: str) -> bool:
             # Shared names tell a story; shared nouns mostly tell a topic (sport, awards), so they
             # count with a shared name, or alone only when they are most of a short article.
@@ -254,13 +259,16 @@ class PairBuilder:
                 out,
                 titles,
                 self.pairs,
+                self.memo,
             )
         )
         out.extend(self.role_comparisons(facts))
         from checker.align.statements import statement_comparisons  # imports this module
 
         out.extend(
-            statement_comparisons(facts, same_story, sentence_of, out, self.articles, self.pairs)
+            statement_comparisons(
+                facts, same_story, sentence_of, out, self.articles, self.pairs, self.memo
+            )
         )
         out.extend(
             first_comparisons(

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
+from checker.cache.pairs import NO_MEMO, PairMemo
 from checker.models.article import Article
 from checker.models.facts import ArticleFacts, StatementFact
 
@@ -201,13 +202,26 @@ def _compatible(x: StatementFact, y: StatementFact) -> bool:
     return not (x.numbers and y.numbers and not set(x.numbers) & set(y.numbers))
 
 
-def score_pair(x: StatementFact, y: StatementFact, weight: _Weights) -> StatementPair | None:
-    """The pair when the two sentences state the same thing, else None."""
+def matched_keys(x: StatementFact, y: StatementFact, weight: _Weights) -> dict[str, str] | None:
+    """The keys of x matched in y (`_match`) when the two sentences may be scored at all: what
+    decides it does not depend on the folder's word weights."""
     if len(set(x.keys)) < MIN_KEYS or len(set(y.keys)) < MIN_KEYS or not _compatible(x, y):
         return None
-    matched = _match(x, y, weight.spellings(y))
-    if not matched:
-        return None
+    return _match(x, y, weight.spellings(y)) or None
+
+
+Phrase = tuple[list[str], tuple[int, int, int, int]]  # `_phrase`: the run and where it is
+
+
+def judge(
+    x: StatementFact,
+    y: StatementFact,
+    matched: dict[str, str],
+    run: Phrase | None,
+    weight: _Weights,
+) -> StatementPair | None:
+    """The pair when the two sentences state the same thing, else None, given their matched
+    keys and their longest run of them in the same order (`_phrase`)."""
     names = set(x.names) | set(y.names)
     shared_w = sum(weight(k) * (1.0 if k == o else FUZZY_CREDIT) for k, o in matched.items())
     wx, wy = weight.total(x), weight.total(y)
@@ -217,7 +231,6 @@ def score_pair(x: StatementFact, y: StatementFact, weight: _Weights) -> Statemen
     shared = sorted(matched, key=lambda k: -weight(k))
     if len(specific) >= MIN_SPECIFIC and share >= MIN_SHARE and dice >= MIN_DICE:
         return StatementPair(x, y, round(share, 3), shared, None)
-    run = _phrase(x, y, matched)
     if run is not None:
         words, where = run
         content = [k for k in words if k not in names]
@@ -232,69 +245,6 @@ def score_pair(x: StatementFact, y: StatementFact, weight: _Weights) -> Statemen
         if short or long:
             return StatementPair(x, y, round(share, 3), shared, where)
     return None
-
-
-def statement_pairs(
-    facts: list[ArticleFacts],
-    same_story: Callable[[str, str], bool],
-    covered: Callable[[str, int, str, int], bool],
-    same_day: Callable[[str, str], bool] = lambda a, b: True,
-    pairs: ArticlePairs | None = None,
-) -> list[StatementPair]:
-    """The sentence pairs of two articles that state the same thing, best match both ways."""
-    weight = _Weights(facts)
-    out: list[StatementPair] = []
-    stated = [f for f in facts if f.statements]
-    # Only sentences sharing two words as written can state the same thing: each article's
-    # sentences are looked up by word (built once, not once per pair) instead of all scored.
-    indexes: dict[str, dict[str, list[int]]] = {}
-    for fx, fy in (pairs or ArticlePairs()).pairs(stated):
-        if not same_story(fx.article, fy.article):
-            continue
-        one_day = same_day(fx.article, fy.article)
-        found: list[StatementPair] = []
-        index = indexes.get(fy.article)
-        if index is None:
-            index = indexes[fy.article] = _word_index(fy.statements)
-        for x in fx.statements:
-            hits = Counter(j for k in set(x.keys) for j in index.get(k, ()))
-            for y in (fy.statements[j] for j, n in sorted(hits.items()) if n >= MIN_EXACT):
-                if covered(fx.article, x.index, fy.article, y.index):
-                    continue
-                # Articles of two days: 'the index rose' is each one's own day, and 'This is
-                # due to…' points back at each one's own news.
-                if not one_day and (
-                    x.anaphoric or y.anaphoric or DIRECTIONS & set(x.keys) & set(y.keys)
-                ):
-                    continue
-                p = score_pair(x, y, weight)
-                if p is not None:
-                    found.append(p)
-        # One match per sentence, the best first, unless a sentence says two things and the
-        # other match shares none of the words of the first ('fought cancer' / 'had a
-        # transplant' in one sentence of each article).
-        kept: list[StatementPair] = []
-        for p in sorted(found, key=lambda p: -p.score):
-            if any(
-                (q.a.index == p.a.index or q.b.index == p.b.index)
-                and _specific(q, weight) & _specific(p, weight)
-                for q in kept
-            ):
-                continue
-            if any(q.a.index == p.a.index and q.b.index == p.b.index for q in kept):
-                continue
-            kept.append(p)
-        out.extend(sorted(kept, key=lambda p: (p.a.index, p.b.index)))
-    return out
-
-
-def _word_index(statements: list[StatementFact]) -> dict[str, list[int]]:
-    """Key -> the indices (in order) of the sentences that have it."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, y in enumerate(statements):
-        for k in set(y.keys):
-            index[k].append(j)
-    return index
 
 
 def _words(s: StatementFact, keys: list[str], text: str) -> list[str]:
@@ -316,6 +266,7 @@ def statement_comparisons(
     done: list[Comparison],
     articles: dict[str, Article],
     pairs: ArticlePairs | None = None,
+    memo: PairMemo = NO_MEMO,
 ) -> list[Comparison]:
     """One `statement` comparison per pair of sentences that say the same thing."""
     texts = {a: art.text for a, art in articles.items()}
@@ -336,8 +287,10 @@ def statement_comparisons(
     def covered(a: str, i: int, b: str, j: int) -> bool:
         return (a, i, b, j) in taken
 
+    from checker.align.statement_pairs import statement_pairs  # imports this module
+
     out: list[Comparison] = []
-    for p in statement_pairs(facts, same_story, covered, same_day, pairs):
+    for p in statement_pairs(facts, same_story, covered, same_day, pairs, memo):
         art_a, art_b = p.a.evidence.article, p.b.evidence.article
         names = set(p.a.names) | set(p.b.names)
         about = [k for k in p.shared if k not in names][:4] or p.shared[:4]

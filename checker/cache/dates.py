@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import checker
-from checker.cache.store import FactsCache, WarnFn
+from checker.cache.store import CacheSession, FactsCache, WarnFn, unreadable
 from checker.errors import CheckerWarning
 from checker.ingest.pubdate import DateGuess, guess_published
 from checker.models.time import Granularity
@@ -75,15 +75,13 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(value)
 
 
-class CachedGuesses:
+class CachedGuesses(CacheSession):
     """`guess_published` with its answers read from and stored in the facts cache. Call it like
     `guess_published`; `close` stores the new guesses (in one transaction) and closes the cache."""
 
     def __init__(self, cache: FactsCache | None, fingerprint: str, warn: WarnFn) -> None:
-        self.cache = cache
+        super().__init__(cache, warn)
         self.fingerprint = fingerprint
-        self.warn = warn
-        self.fresh: dict[str, str] = {}
         self.reused = 0  # guesses read from the cache (tests, diagnostics)
 
     @classmethod
@@ -107,7 +105,7 @@ class CachedGuesses:
                 try:
                     guess = decode_guess(data)
                 except Exception as exc:  # garbage: guessed again below
-                    reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
+                    reason = unreadable(exc)
                 else:
                     self.reused += 1
                     return guess
@@ -116,23 +114,5 @@ class CachedGuesses:
         self.fresh[key] = encode_guess(guess)
         return guess
 
-    def close(self) -> None:
-        if self.cache is None:
-            return
-        try:
-            if self.fresh:
-                self.cache.put_dates(self.fresh.items())
-        except sqlite3.Error as exc:
-            self._give_up(exc)
-        finally:
-            self.fresh = {}
-            if self.cache is not None:
-                self.cache.close()
-                self.cache = None
-
-    def _give_up(self, exc: sqlite3.Error) -> None:
-        assert self.cache is not None
-        reason = " ".join(str(exc).split())[:160]
-        self.warn(CheckerWarning.make("W301", path=str(self.cache.path), reason=reason))
-        self.cache.close()
-        self.cache = None
+    def _put(self, cache: FactsCache, rows) -> None:
+        cache.put_dates(rows)

@@ -20,7 +20,7 @@ from checker.errors import CheckerError, CheckerWarning
 
 CACHE_ENV = "CHECKER_CACHE_DIR"  # the default folder, when set
 FILE_NAME = "facts.sqlite"
-FORMAT = 2  # PRAGMA user_version of a cache file this code writes (1: no dates table)
+FORMAT = 3  # PRAGMA user_version of a cache file this code writes (1: facts, 2: and dates)
 BUSY_SECONDS = 60.0  # how long to wait for another run's write
 
 WarnFn = Callable[[CheckerWarning], None]
@@ -43,7 +43,18 @@ CREATE TABLE IF NOT EXISTS dates (
     data TEXT NOT NULL         -- the guess as JSON ("null": the text implies no date)
 )
 """
-_TABLES = ["dates", "facts"]
+# What alignment found for a pair of articles (`checker.cache.pairs`): a run whose facts all
+# come from the cache would otherwise spend most of its time scoring the same pairs again.
+_PAIRS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pairs (
+    key TEXT PRIMARY KEY,      -- checker.cache.pairs.pair_key
+    version TEXT NOT NULL,     -- checker version that wrote it
+    data TEXT NOT NULL         -- what was found, as JSON
+)
+"""
+_TABLES = ["dates", "facts", "pairs"]
+# Older formats whose tables stay valid, by the tables they have: they are upgraded in place.
+_UPGRADABLE = {0: [], 1: ["facts"], 2: ["dates", "facts"]}
 
 
 def default_cache_dir() -> Path:
@@ -108,15 +119,7 @@ class FactsCache:
 
     def get_dates(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         """key -> (version that wrote it, data) of the date guesses present."""
-        found: dict[str, tuple[str, str]] = {}
-        for i in range(0, len(keys), 500):
-            part = keys[i : i + 500]
-            marks = ",".join("?" * len(part))
-            rows = self._conn.execute(
-                f"SELECT key, version, data FROM dates WHERE key IN ({marks})", part
-            )
-            found.update((key, (version, data)) for key, version, data in rows)
-        return found
+        return self._select("dates", keys)
 
     def put_dates(self, rows: Iterable[tuple[str, str]]) -> None:
         """Store (key, data) date guesses in one transaction."""
@@ -126,8 +129,74 @@ class FactsCache:
                 [(key, checker.__version__, data) for key, data in rows],
             )
 
+    def get_pairs(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """key -> (version that wrote it, data) of the pair results present."""
+        return self._select("pairs", keys)
+
+    def _select(self, table: str, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for i in range(0, len(keys), 500):  # SQLite limits the parameters of one statement
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._conn.execute(
+                f"SELECT key, version, data FROM {table} WHERE key IN ({marks})", part
+            )
+            found.update((key, (version, data)) for key, version, data in rows)
+        return found
+
+    def put_pairs(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (key, data) pair results in one transaction."""
+        with self._conn:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO pairs VALUES (?, ?, ?)",
+                [(key, checker.__version__, data) for key, data in rows],
+            )
+
     def close(self) -> None:
         self._conn.close()
+
+
+def unreadable(exc: BaseException) -> str:
+    """Why a cached entry could not be read, in a warning's few words."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
+
+
+class CacheSession:
+    """One run's use of the cache for entries of one kind: new entries are kept until `flush`
+    or `close` writes them in one transaction (`_put`), and a cache that fails half-way (disk
+    full, a damaged page) is dropped for the rest of the run with a warning."""
+
+    def __init__(self, cache: FactsCache | None, warn: WarnFn) -> None:
+        self.cache = cache
+        self.warn = warn
+        self.fresh: dict[str, str] = {}  # key -> data, written by `flush`
+
+    def _put(self, cache: FactsCache, rows: Iterable[tuple[str, str]]) -> None:
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        """Write the new entries (each is whole: a run killed later keeps them)."""
+        try:
+            if self.fresh and self.cache is not None:
+                self._put(self.cache, self.fresh.items())
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+        finally:
+            self.fresh = {}
+
+    def close(self) -> None:
+        if self.cache is None:
+            return
+        self.flush()
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    def _give_up(self, exc: sqlite3.Error) -> None:
+        assert self.cache is not None
+        self.warn(CheckerWarning.make("W301", path=str(self.cache.path), reason=_reason(exc)))
+        self.cache.close()
+        self.cache = None
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -139,15 +208,16 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("BEGIN IMMEDIATE")
         found = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(conn)
-        if (found == 0 and not tables) or (found == 1 and tables == ["facts"]):
-            # A new file, or one of format 1 (facts only): its facts stay valid.
-            conn.execute(_SCHEMA)
-            conn.execute(_DATES_SCHEMA)
+        if _UPGRADABLE.get(found) == tables:
+            # A new file, or one of an older format: what it holds stays valid.
+            for schema in (_SCHEMA, _DATES_SCHEMA, _PAIRS_SCHEMA):
+                conn.execute(schema)
             conn.execute(f"PRAGMA user_version={FORMAT}")
         elif found != FORMAT or tables != _TABLES:
             raise sqlite3.DatabaseError(f"cache format {found}, this checker reads {FORMAT}")
         conn.execute("SELECT key, article, version, data, stored FROM facts LIMIT 1").fetchall()
         conn.execute("SELECT key, version, data FROM dates LIMIT 1").fetchall()
+        conn.execute("SELECT key, version, data FROM pairs LIMIT 1").fetchall()
         conn.execute("COMMIT")
     except BaseException:
         conn.close()  # rolls back

