@@ -76,6 +76,12 @@ def test_fold_offsets_point_into_the_original() -> None:
         ("orgs", "WHO", "who"),
         ("modality", "is expected to", "planned_schedule"),
         ("counts", "Roughly", "about"),
+        ("counts", "exceeded", "more_than"),
+        ("synonyms", "memoranda of understanding", "contract"),
+        ("synonyms", "MoUs", "contract"),
+        ("event_types", "lift-off", "launch"),
+        ("attributes", "taken to hospital", "hospitalized"),
+        ("attributes", "took part", "protesters"),
     ],
 )
 def test_lookup(vocab: Vocabulary, kind: str, phrase: str, entry_id: str) -> None:
