@@ -751,3 +751,17 @@ def test_plan_words_used_as_nouns_name_no_plan(tmp_path) -> None:
     got = {fr.text: fr.modality.value for f in result.facts for fr in f.frames}
     assert got["around $600 million"] == "reported"
     assert got["$90 million"] == "planned"
+
+
+def test_deployed_says_what_was_done_with_those_counted(tmp_path) -> None:
+    _write(
+        tmp_path,
+        "a",
+        "2025-06-02",
+        "Marches\n\nPolice said 2,000 officers were deployed in the city, and 35 firefighters "
+        "were injured.",
+    )
+    result = check([tmp_path])
+    got = {fr.text: fr.attribute for f in result.facts for fr in f.frames}
+    assert got["2,000"] == "responders"  # the verb beats the counted noun 'officers'
+    assert got["35"] == "injured"  # 'firefighters' names who; 'injured' what happened
