@@ -10,6 +10,7 @@ from checker import __version__
 from checker.align.blocking import ArticlePairs, fold_copy_agreements
 from checker.align.copies import find_copies
 from checker.align.frames import Decision, align_frames
+from checker.align.gates import kept_apart
 from checker.align.pairs import PairBuilder
 from checker.align.placings import placing_comparisons
 from checker.align.score import load_weights
@@ -70,11 +71,6 @@ def new_only(candidates: list, judged: list) -> list:
     return [c for c in candidates if not any(same_values(c, o) for o in seen.get(key(c), []))]
 
 
-# Gates that say two values are of different things (another year, person, place or part),
-# not merely that one is hedged or unnamed.
-APART = {"A01", "A02", "A03", "A07", "A09", "A10"}
-
-
 def not_gated(candidates: list, decisions: list[Decision]) -> list:
     """The comparisons of `candidates` whose two values no frame gate stopped: a gate (a part
     and its whole, background against the story, …) is a decision with a stated reason, and
@@ -82,7 +78,7 @@ def not_gated(candidates: list, decisions: list[Decision]) -> list:
     gated = [
         ((d.a.article, d.a.start, d.a.end), (d.b.article, d.b.start, d.b.end))
         for d in decisions
-        if d.stage == "gate" and d.reason.split(" ", 1)[0] in APART
+        if d.stage == "gate" and kept_apart(d.reason)
     ]
     if not gated:
         return candidates

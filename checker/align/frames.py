@@ -142,9 +142,14 @@ def adopt_named_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> lis
             why = (
                 f"{fr.text} is named by no word; the story's only {fr.measure} attribute is {label}"
             )
-            fr = fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
+            fr = _adopted(fr, attr, label, why)
         out.append(fr)
     return out
+
+
+def _adopted(fr: Frame, attr: str, label: str, why: str) -> Frame:
+    """`fr` taken as a value of the attribute `attr`, with the reason the finding will give."""
+    return fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
 
 
 def _named_attributes(frames: list[Frame], fallbacks: frozenset[str]) -> dict[str, dict[str, str]]:
@@ -169,9 +174,7 @@ def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> l
         for attr, label in sorted(named.get(fr.measure, {}).items()):
             named_by = f"named only as {fr.attribute_label}" if fr.cue else "named by no word"
             why = f"{fr.text} is {named_by}; compared as the story's {label}"
-            out.append(
-                fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
-            )
+            out.append(_adopted(fr, attr, label, why))
     return out
 
 
@@ -190,9 +193,7 @@ def candidates_for_people(frames: list[Frame]) -> list[Frame]:
             continue
         for attr, label in sorted(people_attrs.items()):
             why = f"{fr.text} counts {fr.what} with no word for what happened; compared as {label}"
-            out.append(
-                fr.model_copy(update={"attribute": attr, "attribute_label": label, "adopted": why})
-            )
+            out.append(_adopted(fr, attr, label, why))
     return out
 
 
@@ -338,10 +339,12 @@ def _pair(
     for i, group_x in enumerate(gx):
         for j, group_y in enumerate(gy):
             best: tuple[float, Frame, Frame, Decision, str] | None = None
+            loose_y = [_stated_exactly(b, group_y) for b in group_y]
             for a in group_x:
-                for b in group_y:
+                loose_a = _stated_exactly(a, group_x)
+                for b, loose_b in zip(group_y, loose_y, strict=True):
                     stop = gate(a, b)
-                    loose = _stated_exactly(a, group_x) or _stated_exactly(b, group_y)
+                    loose = loose_a or loose_b
                     if stop is None and loose is not None:
                         decisions.append(Decision(a, b, "matching", loose))
                         continue

@@ -19,17 +19,25 @@ class GateSpec:
     name: str
     explanation: str
     fn: Callable[[Frame, Frame], str | None]
+    # the two values are of different things (another year, person, place or part), not merely
+    # hedged or unnamed: the older claim path must not compare them either
+    apart: bool = False
 
 
 GATES: list[GateSpec] = []
 
 
-def _gate(code: str, name: str, explanation: str):
+def _gate(code: str, name: str, explanation: str, apart: bool = False):
     def register(fn: Callable[[Frame, Frame], str | None]):
-        GATES.append(GateSpec(code, name, explanation, fn))
+        GATES.append(GateSpec(code, name, explanation, fn, apart))
         return fn
 
     return register
+
+
+def kept_apart(reason: str) -> bool:
+    """Whether a gate decision ('<code> <name>: …') says the values are of different things."""
+    return any(reason.startswith(f"{spec.code} ") for spec in GATES if spec.apart)
 
 
 def gate(a: Frame, b: Frame) -> str | None:
@@ -46,6 +54,7 @@ def gate(a: Frame, b: Frame) -> str | None:
     "background-vs-story",
     "A value the sentence ties to an earlier year ('a 1921 flood killed 3,000') is background: it "
     "is compared only with background told of the same year, never with the story's own facts.",
+    apart=True,
 )
 def _background(a: Frame, b: Frame) -> str | None:
     if bool(a.background) != bool(b.background):
@@ -61,6 +70,7 @@ def _background(a: Frame, b: Frame) -> str | None:
     "different-currency",
     "Amounts in different currencies are not compared: exchange rates move, and articles convert "
     "at different rates.",
+    apart=True,
 )
 def _currency(a: Frame, b: Frame) -> str | None:
     if a.measure == "money" and a.unit != b.unit:
@@ -73,6 +83,7 @@ def _currency(a: Frame, b: Frame) -> str | None:
     "different-time-zone",
     "Clock times given in different time zones ('11:56 local time' / '06:11 GMT') are not "
     "compared: the offset between them is not known.",
+    apart=True,
 )
 def _timezone(a: Frame, b: Frame) -> str | None:
     if a.measure == "clock" and (a.timezone or b.timezone) and a.timezone != b.timezone:
@@ -125,6 +136,7 @@ def _named(what: str | None) -> bool:
     "different-people",
     "Ages of people whose names share no word ('Kim, 23' / 'Park, 56') are ages of different "
     "people: they are never compared.",
+    apart=True,
 )
 def _people(a: Frame, b: Frame) -> str | None:
     # only names tell people apart: 'the captain' and 'Lee' may be one man
@@ -155,6 +167,7 @@ def _plans_apart(a: Frame, b: Frame) -> str | None:
     "A total added up from the parts one sentence gives ('120 passengers and six crew': 126 "
     "aboard) is not compared with a count of one of those parts ('nearly 200 passengers'): "
     "that count is set against the part itself.",
+    apart=True,
 )
 def _total_vs_part(a: Frame, b: Frame) -> str | None:
     for total, other in ((a, b), (b, a)):
@@ -169,6 +182,7 @@ def _total_vs_part(a: Frame, b: Frame) -> str | None:
     "A figure the words give for a whole country ('across France', 'nationwide') and one they "
     "give for a city or region in it ('119,000 in Paris', 'in the capital') count different "
     "crowds, votes or tolls: a part is not compared with its whole.",
+    apart=True,
 )
 def _whole_vs_part(a: Frame, b: Frame) -> str | None:
     for whole, part in ((a, b), (b, a)):

@@ -308,10 +308,11 @@ def _by_roundness(
     high = math.inf if high is None else high
     if not math.isfinite(value) or value > 1e15:
         return low, high
-    m = re.fullmatch(r"\d+\.(\d+)", written.replace(",", ""))
-    if m:
+    plain = written.replace(",", "")
+    m = re.fullmatch(r"\d+\.(\d+)", plain)
+    if m and float(plain):
         # 'about $2.5 billion': a figure written to a decimal is rounded to half its last digit
-        unit = value / float(written.replace(",", ""))  # 'billion'
+        unit = value / float(plain)  # 'billion'
         margin = max(0.005 * value, 0.5 * 10 ** -len(m.group(1)) * unit)
     elif value < 20 or value != int(value):
         return low, high
@@ -389,9 +390,9 @@ def _frame(
     adoc: ArticleDoc, ctx: Context, table: UnitTable, sent: SentenceFacts, num: _Number, n: int
 ) -> Frame | None:
     text = adoc.article.text
-    # The sign sits between a bound and the digits ('up to $46 billion'): look before the digits.
     # 'hundreds of miles': the unit of an order of magnitude follows 'of'
     after = num.end + 3 if num.vague and text[num.end : num.end + 4] == " of " else num.end
+    # The sign sits between a bound and the digits ('up to $46 billion'): look before the digits.
     unit = _per_hour(table, text, table.after(text, after)) or table.before(
         text, adoc.char(num.first)
     )

@@ -98,12 +98,7 @@ def _part(adoc: ArticleDoc, tokens: range) -> tuple[Token, str] | None:
         m = _PART_WORDS.match(adoc.article.text[at : at + 24])
         if m:
             return tok, m.group(0).strip()
-        for ref in adoc.places:
-            p = ref.place
-            if (
-                at < ref.mention.start <= at + 4
-                and p is not None
-                and p.kind in (PlaceKind.CITY, PlaceKind.REGION)
-            ):
+        for ref in adoc.starting_in("places", at + 1, at + 5):
+            if ref.place is not None and ref.place.kind in (PlaceKind.CITY, PlaceKind.REGION):
                 return tok, ref.mention.text
     return None

@@ -172,7 +172,7 @@ def nearest_cue(
         # ('Eight died, and 185 others were taken to hospital') is parsed well enough.
         near = 0.5 * words if crossed and not left else arcs + 0.05 * words
         noun = cue.root.pos_ in ("NOUN", "PROPN")
-        who = entry.who or getattr(entry, "who_nouns", False) and noun
+        who = entry.who or entry.who_nouns and noun
         score = near + (WHO_PENALTY if who else 0)
         score += CROSS_PENALTY if crossed else 0
         score += CLAUSE_PENALTY if left else 0

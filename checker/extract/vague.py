@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from checker.extract.numbers import parse_number
+
 _UNITS = {
     "dozen": 12.0,
     "hundred": 1e2,
@@ -81,7 +83,6 @@ def _low(m: re.Match[str]) -> float | None:
     return 2 * unit * times
 
 
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _HALVES = re.compile(
     r"\b(?:(?P<whole>\d+|one|two|three|four|five|six|seven|eight)\s+and\s+a\s+half|half\s+an?)"
     r"\s+(?P<unit>hundred|thousand|million|billion)\b",
@@ -97,6 +98,6 @@ def halves(sent: Span) -> list[tuple[Token, Token, float]]:
         if span is None:
             continue
         whole = m.group("whole")
-        count = 0.0 if whole is None else float(_SMALL.get(whole.lower()) or int(whole))
+        count = 0.0 if whole is None else parse_number(whole) or 0.0
         out.append((span[0], span[-1], (count + 0.5) * _UNITS[m.group("unit").lower()]))
     return out
