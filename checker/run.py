@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,11 +76,12 @@ def not_gated(candidates: list, decisions: list[Decision]) -> list:
     """The comparisons of `candidates` whose two values no frame gate stopped: a gate (a part
     and its whole, background against the story, …) is a decision with a stated reason, and
     the older claim path must not compare what a gate kept apart."""
-    gated = [
-        ((d.a.article, d.a.start, d.a.end), (d.b.article, d.b.start, d.b.end))
-        for d in decisions
-        if d.stage == "gate" and kept_apart(d.reason)
-    ]
+    # by pair of articles: a large folder has many gated frame pairs and many candidates
+    gated: dict[frozenset[str], list[tuple[tuple, tuple]]] = defaultdict(list)
+    for d in decisions:
+        if d.stage == "gate" and kept_apart(d.reason):
+            spans = ((d.a.article, d.a.start, d.a.end), (d.b.article, d.b.start, d.b.end))
+            gated[frozenset((d.a.article, d.b.article))].append(spans)
     if not gated:
         return candidates
 
@@ -92,7 +94,10 @@ def not_gated(candidates: list, decisions: list[Decision]) -> list:
         )
 
     def stopped(c) -> bool:
-        return any(over(c.a, x) and over(c.b, y) or over(c.a, y) and over(c.b, x) for x, y in gated)
+        return any(
+            over(c.a, x) and over(c.b, y) or over(c.a, y) and over(c.b, x)
+            for x, y in gated.get(frozenset((c.a.article, c.b.article)), ())
+        )
 
     return [c for c in candidates if not stopped(c)]
 
