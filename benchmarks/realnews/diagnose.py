@@ -32,27 +32,43 @@ def _in_quote(frames: list[Frame], spans: list[tuple[int, int]]) -> list[Frame]:
     return [f for f in frames if any(overlaps((f.start, f.end), s) for s in spans)]
 
 
+# Which frames can carry an item of each gold kind: a count is never a clock time, and a time
+# item is read by frames only when it is a clock time or a duration (dates go the claim path).
+_KIND_MEASURES = {"time": {"clock", "duration"}}
+
+
+def _of_kind(frames: list[Frame], kind: str) -> list[Frame]:
+    if kind in _KIND_MEASURES:
+        return [f for f in frames if f.measure in _KIND_MEASURES[kind]]
+    if kind == "count":
+        return [f for f in frames if f.measure != "clock"]
+    return frames
+
+
 def _cause(item, result, frames_by_article) -> str:
     a, b = item.a, item.b
-    fa = _in_quote(frames_by_article.get(a.article, []), a.quote_spans) or _in_quote(
-        frames_by_article.get(a.article, []), a.sentences
-    )
-    fb = _in_quote(frames_by_article.get(b.article, []), b.quote_spans) or _in_quote(
-        frames_by_article.get(b.article, []), b.sentences
-    )
+    kind = item.item.kind.value
+    frames_a = _of_kind(frames_by_article.get(a.article, []), kind)
+    frames_b = _of_kind(frames_by_article.get(b.article, []), kind)
+    fa = _in_quote(frames_a, a.quote_spans) or _in_quote(frames_a, a.sentences)
+    fb = _in_quote(frames_b, b.quote_spans) or _in_quote(frames_b, b.sentences)
     if not fa or not fb:
         return "no value read in " + ("both quotes" if not fa and not fb else "one quote")
     story = {x: s.id for s in result.stories for x in s.articles}
     if story.get(a.article) != story.get(b.article):
         return "different stories"
-    same = [(x, y) for x in fa for y in fb if (x.attribute, x.measure) == (y.attribute, y.measure)]
-    if not same:
-        pairs = sorted({f"{x.attribute}|{y.attribute}" for x in fa for y in fb})
-        return "attributes differ: " + ", ".join(pairs[:3])
-    ids = {(x.id, y.id) for x, y in same} | {(y.id, x.id) for x, y in same}
+    # Any decision on a pair of the two quotes' frames counts, also one between frames of
+    # different attributes that a wider candidate search (counts of people) brought together.
+    ids = {(x.id, y.id) for x in fa for y in fb} | {(y.id, x.id) for x in fa for y in fb}
     stages = [d for d in result.decisions if (d.a.id, d.b.id) in ids]
     if not stages:
-        return "same attribute, never a candidate"
+        same = [
+            (x, y) for x in fa for y in fb if (x.attribute, x.measure) == (y.attribute, y.measure)
+        ]
+        if same:
+            return "same attribute, never a candidate"
+        pairs = sorted({f"{x.attribute}|{y.attribute}" for x in fa for y in fb})
+        return "attributes differ: " + ", ".join(pairs[:3])
     order = ["compared", "matching", "score", "gate"]
     best = min(stages, key=lambda d: order.index(d.stage))
     if best.stage == "gate":

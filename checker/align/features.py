@@ -25,31 +25,58 @@ class FeatureValue:
 
 
 @dataclass(frozen=True)
+class PairContext:
+    """What the two articles say besides the two values: how many different figures each one
+    gives for the attribute (a headline and a body stating one figure count once)."""
+
+    figures_a: int = 0
+    figures_b: int = 0
+
+
+Fn = Callable[[Frame, Frame, PairContext], tuple[float, str]]
+
+
+@dataclass(frozen=True)
 class FeatureSpec:
     name: str
     description: str
-    fn: Callable[[Frame, Frame], tuple[float, str]]
+    fn: Fn
 
 
 FEATURES: dict[str, FeatureSpec] = {}
 
 
+def _register(name: str, description: str, fn: Fn) -> None:
+    if name in FEATURES:
+        raise ValueError(f"feature '{name}' is registered twice")
+    FEATURES[name] = FeatureSpec(name, description, fn)
+
+
 def feature(name: str, description: str):
-    """Register a feature under `name` with a one-line description."""
+    """Register a feature of the two values alone under `name`, with a one-line description."""
 
     def register(fn: Callable[[Frame, Frame], tuple[float, str]]):
-        if name in FEATURES:
-            raise ValueError(f"feature '{name}' is registered twice")
-        FEATURES[name] = FeatureSpec(name, description, fn)
+        _register(name, description, lambda a, b, _ctx: fn(a, b))
         return fn
 
     return register
 
 
-def compute(a: Frame, b: Frame) -> list[FeatureValue]:
+def context_feature(name: str, description: str):
+    """Register a feature that also reads the articles' other figures (`PairContext`)."""
+
+    def register(fn: Fn):
+        _register(name, description, fn)
+        return fn
+
+    return register
+
+
+def compute(a: Frame, b: Frame, ctx: PairContext | None = None) -> list[FeatureValue]:
+    ctx = ctx or PairContext()
     out = []
     for spec in FEATURES.values():
-        value, reason = spec.fn(a, b)
+        value, reason = spec.fn(a, b, ctx)
         out.append(FeatureValue(spec.name, float(value), reason))
     return out
 
@@ -96,9 +123,23 @@ def _what_clash(a: Frame, b: Frame) -> tuple[float, str]:
     return 1.0, f"counts of different things: {a.what} / {b.what}"
 
 
+def _source_words(source: str) -> frozenset[str]:
+    return frozenset(w for w in source.lower().split() if w not in ("the", "a", "an", "of"))
+
+
+def same_source(a: Frame, b: Frame) -> bool | None:
+    """Whether two values come from one source: None when either article names none. One name
+    holding the other's words is the same source ('the French interior ministry' / 'the
+    interior ministry'; 'Sumwalt' / 'NTSB board member Robert Sumwalt')."""
+    if not a.source or not b.source:
+        return None
+    wa, wb = _source_words(a.source), _source_words(b.source)
+    return wa <= wb or wb <= wa
+
+
 @feature("source_differs", "the articles name different sources for the values")
 def _source_differs(a: Frame, b: Frame) -> tuple[float, str]:
-    if a.source and b.source and a.source.lower() != b.source.lower():
+    if same_source(a, b) is False:
         return 1.0, f"sources differ: {a.source} / {b.source}"
     return 0.0, "no differing sources"
 
@@ -187,3 +228,21 @@ def _overlap(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
     wx = {w for x in xs for w in x.split() if len(w) > 2}
     wy = {w for y in ys for w in y.split() if len(w) > 2}
     return bool(set(xs) & set(ys)) or bool(wx & wy)
+
+
+@context_feature(
+    "sole_figures",
+    "each article gives one figure for the attribute: in a folder about one story, the two "
+    "figures are then most likely statements of one fact (1 when both do, 0.5 when one does)",
+)
+def _sole_figures(a: Frame, b: Frame, ctx: PairContext) -> tuple[float, str]:
+    if a.measure != "count":
+        return 0.0, "not a count: a measure is told apart by its anchor, not by being alone"
+    if a.cue is None or b.cue is None:
+        return 0.0, "a count no cue word names: its noun alone does not make it a fact of the story"
+    sole = (ctx.figures_a == 1) + (ctx.figures_b == 1)
+    if not sole:
+        return 0.0, "both articles give other figures for it"
+    if sole == 2:
+        return 1.0, f"the only figure for {a.attribute_label} in both articles"
+    return 0.5, f"the only figure for {a.attribute_label} in one article"

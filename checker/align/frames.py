@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from checker.align.blocking import ArticlePairs
 from checker.align.comparison import Comparison, Side
-from checker.align.features import FeatureValue, compute
+from checker.align.features import FeatureValue, PairContext, compute
 from checker.align.gates import gate
 from checker.align.score import Score, Weights, score
 from checker.align.story import Story
@@ -179,7 +179,7 @@ def candidates_by_attribute(frames: list[Frame], fallbacks: frozenset[str]) -> l
 
 
 def candidates_for_people(frames: list[Frame]) -> list[Frame]:
-    """For each count of people that no word ties to what happened to them ('3.5 million
+    """For each count of people that no word ties to what happened to them ('2.4 million
     people' with no verb of the vocabulary near), one candidate per attribute the story counts
     people for (deaths, crowd size): the scorer weighs the wording, and the finding says how
     the attribute was taken."""
@@ -292,7 +292,7 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
             groups[-1].append(fr)
         else:
             groups.append([fr])
-    # 'hundreds were hurt … 843 injured': an order of magnitude that holds one of the article's
+    # 'hundreds were hurt … 612 injured': an order of magnitude that holds one of the article's
     # figures is that figure stated loosely, not a second statement
     for fr in vague:
         home = next((g for g in groups if any(_holds(fr, x) for x in g)), None)
@@ -301,6 +301,11 @@ def _group(frames: list[Frame]) -> list[list[Frame]]:
         else:
             groups.append([fr])
     return groups
+
+
+def _figures(groups: list[list[Frame]]) -> int:
+    """How many figures of the story's own an article gives (background ones do not count)."""
+    return sum(1 for g in groups if any(fr.background is None for fr in g))
 
 
 def _stated_exactly(fr: Frame, group: list[Frame]) -> str | None:
@@ -336,6 +341,7 @@ def _pair(
     # (probability, group indices, frames, decision, what the match rests on)
     scored: list[tuple[float, int, int, Frame, Frame, Decision, str]] = []
     gx, gy = _group(xs), _group(ys)
+    context = PairContext(_figures(gx), _figures(gy))
     for i, group_x in enumerate(gx):
         for j, group_y in enumerate(gy):
             best: tuple[float, Frame, Frame, Decision, str] | None = None
@@ -351,7 +357,7 @@ def _pair(
                     if stop is not None:
                         decisions.append(Decision(a, b, "gate", stop))
                         continue
-                    values = compute(a, b)
+                    values = compute(a, b, context)
                     s = score(weights, values)
                     p, basis = s.probability, f"score {s.probability:.2f}"
                     why = f"{basis}; these two values are judged on their best-scored pair"

@@ -189,3 +189,42 @@ def _whole_vs_part(a: Frame, b: Frame) -> str | None:
         if whole.scope_level == "whole" and part.scope_level == "part":
             return f"{whole.text} is given {whole.scope}; {part.text} {part.scope} only"
     return None
+
+
+@_gate(
+    "A11",
+    "different-actors",
+    "Two figures of acts by different named organisations or people ('Skyjet bought 60 jets', "
+    "'Aerova bought 12') are figures of two acts, however alike the sentences: they are not "
+    "compared. Sums of money are left out: a price has two sides, and 'Velmar will pay $40 a share' "
+    "and 'the board accepted $40 a share' are one figure.",
+    apart=True,
+)
+def _actors(a: Frame, b: Frame) -> str | None:
+    if a.measure == "money":
+        return None
+    if a.agent and b.agent and not _words(a.agent) & _words(b.agent):
+        return f"{a.text} is of {a.agent}; {b.text} of {b.agent}"
+    return None
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in name.split() if len(w) > 2}
+
+
+@_gate(
+    "A12",
+    "different-moments",
+    "Two readings of something that changes ('the index currently stands at 10,769'), each "
+    "given as of the moment its article was written, in articles published two or more days "
+    "apart, are readings at different moments: they are not compared. A running tally (a toll) "
+    "is compared: a later figure revises the earlier.",
+    apart=True,
+)
+def _moments(a: Frame, b: Frame) -> str | None:
+    if not (a.now and b.now) or a.cumulative or a.reported is None or b.reported is None:
+        return None
+    days = abs((a.reported - b.reported).days)
+    if days >= 2:
+        return f"{a.text} and {b.text} are each given as of writing, {days} days apart"
+    return None

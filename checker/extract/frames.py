@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from checker.extract.agents import agent, verb_of
 from checker.extract.counts import number_in_name, number_label
 from checker.extract.document import ArticleDoc
 from checker.extract.numbers import parse_number
@@ -243,7 +244,7 @@ def _is_name_number(adoc: ArticleDoc, tok: Token) -> bool:
 _MONEY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yuan", "yen", "rupees", "cents"}
 
 
-# Adjectives that qualify an amount, never a model: 'a further 843 injured'.
+# Adjectives that qualify an amount, never a model: 'a further 612 injured'.
 _AMOUNT_ADJECTIVES = {
     "further",
     "additional",
@@ -270,7 +271,7 @@ def _bare_model(tok: Token) -> bool:
     k = tok.i - 1
     while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].text == "-"):
         if doc[k].lower_ in _AMOUNT_ADJECTIVES:
-            return False  # 'a further 843', 'an estimated 120': an amount
+            return False  # 'a further 612', 'an estimated 120': an amount
         k -= 1
     if k < 0 or doc[k].lower_ not in ("the", "a", "an"):
         return False
@@ -453,6 +454,9 @@ def _frame(
         scope=where,
         scope_level=level,
         subjects=sent.subjects,
+        agent=agent(num.first),
+        verb=verb_of(num.first),
+        now=_as_of_now(sent.span, num),
         qualifiers=_qualifiers(adoc, sent.span, tokens, what),
         modality=_modality(adoc, sent.span, num),
         headline=sent.headline,
@@ -698,6 +702,18 @@ def _attributive_estimate(tok: Token) -> bool:
     """'an estimated 65,000 people': the usual way to give a figure that is not a count (an
     approximation, read as a bound word), not a hedge like 'may have died'."""
     return tok.lower_ == "estimated" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("an", "the")
+
+
+# Words that tie a value to the moment of writing: 'the index currently stands at 9,936'.
+_NOW = {"currently", "now", "today", "presently"}
+
+
+def _as_of_now(sent: Span, num: _Number) -> bool:
+    """Whether the value's clause says it holds at the moment of writing."""
+    verb = next((t for t in num.first.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return any(t.lower_ in _NOW and t.head == verb for t in sent)
 
 
 def _modality(adoc: ArticleDoc, sent: Span, num: _Number) -> Modality:

@@ -4,7 +4,6 @@ the source; and the search for the cue that names what a value measures."""
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -21,7 +20,29 @@ WHO_PENALTY = 3.0  # in arcs: 'workers' (who is counted) yields to 'injured' (wh
 # missing') describes another event of the sentence.
 CLAUSE_PENALTY = 1.0
 _CLAUSE_DEPS = {"advcl", "ccomp", "parataxis"}
-_SAY = {"say", "said", "tell", "told", "report", "reported", "announce", "announced", "confirm"}
+# Dependents that give a cue word a figure or object of its own.
+_OWN_ARGS = {"dobj", "obj", "nsubj", "nsubjpass", "nummod", "npadvmod", "attr", "quantmod"}
+# Verbs by which someone gives a figure: 'police said', 'the ministry counted 80,000'.
+_SAY = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "confirm",
+    "count",
+    "estimate",
+    "put",
+    "state",
+    "tally",
+    "record",
+    "cite",
+    "claim",
+    "give",
+    "speak",
+    "register",
+    "tweet",
+    "add",
+}
 
 
 def _path(a: Token, b: Token) -> tuple[int, bool, bool]:
@@ -65,19 +86,34 @@ def _cues(adoc: ArticleDoc, vocab, sent: Span) -> list[tuple[Span, object]]:
 
 
 def _source(sent: Span) -> str | None:
-    """'…, the Red Crescent said' / 'according to the USGS': who gave the figure."""
-    text = sent.text
-    m = re.search(r"according to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", text)
-    if m:
-        return m.group(1).rstrip(".")
+    """'…, the Red Crescent said' / 'according to police' / 'the ministry counted 80,000':
+    who gave the figure."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            holder = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if holder is not None and holder.pos_ in ("PROPN", "NOUN"):
+                return _holder_words(holder)
     for tok in sent:
         if tok.lemma_ in _SAY and tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
-                    words = [t for t in child.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+                    words = _holder_words(child)
                     if words:
-                        return " ".join(t.text for t in words)
+                        return words
     return None
+
+
+def _holder_words(head: Token) -> str | None:
+    """The name of who gave a figure, without determiners and clauses: 'the French interior
+    ministry, which …' gives 'French interior ministry'."""
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "nmod")]
+    words = [t for x in left for t in x.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
+    words.append(head)
+    for t in head.rights:  # 'officials in the province', 'the head of the agency'
+        if t.dep_ == "prep" and t.lower_ == "of":
+            words.extend(x for x in t.subtree if x.pos_ in ("PROPN", "NOUN", "ADJ"))
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words) or None
 
 
 PlaceIndex = tuple[list[int], list[str]]
@@ -157,6 +193,7 @@ def nearest_cue(
     """
     best: tuple[object, str] | tuple[None, None] = (None, None)
     best_score = math.inf
+    best_span: Span | None = None
     for cue, entry in sent.cues:
         if measure not in entry.measures:
             continue
@@ -179,5 +216,52 @@ def nearest_cue(
         if arcs > 5 and words > WINDOW:
             continue
         if score < best_score:
-            best, best_score = (entry, cue.text), score
+            best, best_score, best_span = (entry, cue.text), score, cue
+    if best_span is not None:
+        best = _joined(sent, best_span, best, first, last, measure)
     return best, best_score
+
+
+@dataclass(frozen=True)
+class JoinedAttribute:
+    """Two attributes a value counts together ('120 people are missing or dead'): a figure of
+    its own, compared only with figures counted the same way, never with either part."""
+
+    id: str
+    label: str
+    measures: tuple[str, ...]
+    who: bool = False
+    who_nouns: bool = False
+    cumulative: bool = False
+
+
+def _joined(
+    sent: SentenceFacts, cue: Span, best: tuple, first: Token, last: Token, measure: str
+) -> tuple:
+    """The cue joined by 'or'/'and' to another attribute's cue that has no number of its own
+    ('missing or dead', 'killed or injured'): the value counts both."""
+    entry = best[0]
+    conjuncts = {t.i for t in cue.root.conjuncts}
+    value = set(range(first.i, last.i + 1))
+    for other, other_entry in sent.cues:
+        if other.root.i not in conjuncts or measure not in other_entry.measures:
+            continue
+        if other_entry.id == entry.id or other_entry.who or entry.who:
+            continue
+        # only words joined tightly ('missing or dead'), not two clauses: 'killing four,
+        # injuring scores' and '61 dead and 412 injured' give each cue its own figure
+        gap = other.start - cue.end if other.start >= cue.end else cue.start - other.end
+        if gap > 1 or any(c.dep_ in _OWN_ARGS for c in other.root.children):
+            continue
+        under = {t.i for t in cue.root.subtree} if other.root.is_ancestor(cue.root) else set()
+        if any(t.like_num and t.i not in value | under for t in other.root.subtree):
+            continue
+        pair = sorted([(entry.id, cue.text), (other_entry.id, other.text)])
+        parts = sorted([entry, other_entry], key=lambda e: e.id)
+        joined = JoinedAttribute(
+            id="_or_".join(e.id for e in parts),
+            label=" or ".join(e.label for e in parts),
+            measures=(measure,),
+        )
+        return joined, " or ".join(text for _id, text in pair)
+    return best

@@ -88,6 +88,19 @@ class Frame(BaseModel):
     subjects: tuple[str, ...] = Field(
         (), description="names of organisations, people and things in the sentence"
     )
+    now: bool = Field(
+        False,
+        description="the words tie the value to the moment of writing ('currently', 'now', "
+        "'today'): a reading of something that changes",
+    )
+    verb: str | None = Field(
+        None, description="lemma of the verb the value hangs on ('order'), unless 'be'/'have'"
+    )
+    agent: str | None = Field(
+        None,
+        description="the named organisation or person whose act the value belongs to "
+        "('Ryanair bought 60 jets': ryanair); None when the words name none",
+    )
     qualifiers: tuple[str, ...] = Field(
         (), description="words that narrow what is measured: 'aftershock', 'children', 'of them'"
     )

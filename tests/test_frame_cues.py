@@ -1,0 +1,86 @@
+"""Which attribute a value is read with: cue words joined by 'or'/'and', and the source."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.extract.pipeline import Extractor
+from checker.models.article import Article
+from checker.models.frames import Frame
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def frames(extractor: Extractor, body: str) -> dict[str, Frame]:
+    text = "Report\n\n" + body
+    article = Article(
+        id="t", path=Path("t.txt"), text=text, title="Report", published=date(2024, 3, 2)
+    )
+    return {fr.text: fr for fr in extractor(article).frames}
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "attribute"),
+    [
+        (
+            "More than 120 people are missing or dead after the landslide.",
+            "More than 120",
+            "deaths_or_missing",
+        ),
+        (
+            "At least 80 people were killed or injured in the blast.",
+            "At least 80",
+            "deaths_or_injured",
+        ),
+        ("The dead and missing numbered 1,200 by Monday.", "1,200", "deaths_or_missing"),
+    ],
+)
+def test_joined_cues_make_a_figure_of_both(extractor, body, value, attribute) -> None:
+    assert frames(extractor, body)[value].attribute == attribute
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The quake killed 12 people and injured 40 others.", {"12": "deaths", "40": "injured"}),
+        ("The train derailed, killing four, injuring scores.", {"four": "deaths"}),
+        ("Officials reported 61 dead and 412 injured.", {"61": "deaths", "412": "injured"}),
+    ],
+)
+def test_cues_with_figures_of_their_own_stay_apart(extractor, body, expected) -> None:
+    got = frames(extractor, body)
+    assert {k: got[k].attribute for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "source"),
+    [
+        ("According to police, 40,000 people marched in Ostrava.", "40,000", "police"),
+        (
+            "The Velmar interior ministry counted 1.2 million protesters.",
+            "1.2 million",
+            "Velmar interior ministry",
+        ),
+        ("Local officials put the toll at 45 on Sunday.", "45", "Local officials"),
+        (
+            "At least 30 died, according to the head of the rescue agency.",
+            "At least 30",
+            "head rescue agency",
+        ),
+    ],
+)
+def test_sources_from_according_to_and_verbs_of_counting(extractor, body, value, source) -> None:
+    assert frames(extractor, body)[value].source == source
+
+
+def test_agent_is_the_named_doer_not_the_speaker(extractor) -> None:
+    bought = frames(extractor, "Irish airline Aer Lingus bought 12 new Airbus aircraft.")
+    assert bought["12"].agent == "aer lingus"
+    said = frames(extractor, "Cortex Corp said 45 people died.")
+    assert said["45"].agent is None  # the figure is the dead's, not the speaker's act
