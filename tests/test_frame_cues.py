@@ -84,3 +84,16 @@ def test_agent_is_the_named_doer_not_the_speaker(extractor) -> None:
     assert bought["12"].agent == "aer lingus"
     said = frames(extractor, "Cortex Corp said 45 people died.")
     assert said["45"].agent is None  # the figure is the dead's, not the speaker's act
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "cue"),
+    [
+        ("Among the dead was student Tomas Varga (21) of Lakeside.", "21", "Tomas Varga, 21,"),
+        ("Most of the dead were children under the age of five.", "five", "age"),
+        ("The driver, aged 34, was arrested.", "34", "aged"),
+    ],
+)
+def test_ages_in_brackets_and_after_age_words(extractor, body, value, cue) -> None:
+    fr = frames(extractor, body)[value]
+    assert (fr.measure, fr.cue) == ("age", cue)

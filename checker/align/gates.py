@@ -196,8 +196,8 @@ def _whole_vs_part(a: Frame, b: Frame) -> str | None:
     "different-actors",
     "Two figures of acts by different named organisations or people ('Skyjet bought 60 jets', "
     "'Aerova bought 12') are figures of two acts, however alike the sentences: they are not "
-    "compared. Sums of money are left out: a price has two sides, and 'Velmar will pay $40 a share' "
-    "and 'the board accepted $40 a share' are one figure.",
+    "compared. Sums of money are left out: a price has two sides, and 'Velmar will pay $40 a "
+    "share' and 'the board accepted $40 a share' are one figure.",
     apart=True,
 )
 def _actors(a: Frame, b: Frame) -> str | None:

@@ -405,7 +405,7 @@ def _frame(
     elif _magnitude_before(adoc, num) or _quake_after(adoc, num):
         measure, unit_id = "magnitude", "magnitude"
     holder = _age_holder(num) if unit is None else None
-    if holder is not None:
+    if holder is not None or unit is None and _age_words_before(num):
         measure, unit_id = "age", "years old"
     elif measure == "age":
         holder = _aged_noun(num)
@@ -519,9 +519,21 @@ def _restated(text: str, start: int) -> bool:
     return bool(_RESTATED.search(text[max(0, start - 40) : start]))
 
 
+# What sets off an age after a name: 'Moreau, 47, said' and 'Moreau (47) said'.
+_AGE_MARKS = {",": (",", ".", ";"), "(": (")",)}
+
+
+def _age_words_before(num: _Number) -> bool:
+    """'under the age of five', 'aged 12': the number is an age, whoever's it is."""
+    doc, i = num.first.doc, num.first.i
+    before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    return before[-1:] == ["aged"] or before == ["age", "of"]
+
+
 def _age_holder(num: _Number) -> str | None:
-    """'Moreau, 47, said': a whole number set off by commas right after a person's name is their
-    age, a news convention. The name is kept so that ages of different people are not compared."""
+    """'Moreau, 47, said' / 'Moreau (47) said': a whole number set off by commas or brackets right
+    after a person's name is their age, a news convention. The name is kept so that ages of
+    different people are not compared."""
     tok = num.first
     doc = tok.doc
     if (
@@ -531,8 +543,7 @@ def _age_holder(num: _Number) -> str | None:
         or not 1 <= num.value <= 120
         or tok.i < 2
         or tok.i + 1 >= len(doc)
-        or doc[tok.i - 1].text != ","
-        or doc[tok.i + 1].text not in (",", ".", ";")
+        or doc[tok.i + 1].text not in _AGE_MARKS.get(doc[tok.i - 1].text, ())
     ):
         return None
     name = doc[tok.i - 2]
