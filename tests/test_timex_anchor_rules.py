@@ -44,3 +44,39 @@ def test_no_more_than_is_at_most() -> None:
     assert found("The talks lasted not more than three hours.")[0][2] == "EQUAL_OR_LESS"
     assert found("It takes no fewer than five days.")[0][2] == "EQUAL_OR_MORE"
     assert found("It took more than five days.")[0][2] == "MORE_THAN"
+
+
+def test_vague_centuries_are_written_in_centuries() -> None:
+    # TimeML's century unit, as TimeBank writes it (and millennia as L)
+    assert found("The abbey stood there for centuries.") == [("centuries", "PXC", None)]
+
+
+def test_a_date_right_after_a_clock_time_is_its_day() -> None:
+    text = "The offer expires at 5 p.m. EST Nov. 2, the company said."
+    assert found(text)[0] == ("5 p.m. EST", "1995-11-02T22:00Z", None)
+
+
+def test_the_latest_period_after_a_day_that_bounds_it() -> None:
+    # "the six months ended Oct. 1" names a day that only bounds the period: "the latest
+    # period" is the last quarter completed, and "the 1994 period" that quarter in 1994
+    text = (
+        "Profit fell in the six months ended Oct. 1. There were no gains in the latest"
+        " period, but a gain in the 1994 period."
+    )
+    assert [(t, v) for t, v, _ in found(text)][-2:] == [
+        ("the latest period", "1995-Q3"),
+        ("the 1994 period", "1994-Q3"),
+    ]
+    # a fiscal quarter numbered ahead of the calendar stays the latest period
+    text = "The firm posted a loss in the fiscal fourth quarter. Sales in the latest period fell."
+    assert [v for _, v, _ in found(text)] == ["1995-Q4", "1995-Q4"]
+
+
+def test_year_ago_period_after_an_outlook_quarter() -> None:
+    # a quarter still ahead is an outlook: the year-ago figures compare with the quarter
+    # already reported
+    text = (
+        "Analysts expect weakness through the second quarter of 1996. In the year-ago period,"
+        " the company earned $5 million."
+    )
+    assert found(text)[-1] == ("the year-ago period", "1994-Q3", None)
