@@ -80,3 +80,29 @@ def test_year_ago_period_after_an_outlook_quarter() -> None:
         " the company earned $5 million."
     )
     assert found(text)[-1] == ("the year-ago period", "1994-Q3", None)
+
+
+def test_a_named_deadline_lies_ahead() -> None:
+    # a deadline after a verb is still to come, like what a state lasts until
+    assert found("The bank has extended the credit line through January.")[0][1] == "1996-01"
+    assert found("Voters need to register by Feb. 11.")[0][1] == "1996-02-11"
+    # a past-tense auxiliary, or a deadline that opens the sentence, looks back
+    assert found("Sales had doubled by February.")[0][1] == "1995-02"
+    assert found("Markets are calm. By February, sales rose.")[0][1] == "1995-02"
+
+
+def test_halves_named_otherwise() -> None:
+    assert found("Earnings will be lower for the last half of 1995.")[0][:2] == (
+        "the last half of 1995",
+        "1995-H2",
+    )
+    text = "The slump should last through the first two quarters of 1996."
+    assert found(text)[0][:2] == ("the first two quarters of 1996", "1996-H1")
+    # a count of quarters without a year stays a duration
+    assert found("In the last two quarters, sales fell.")[0][:2] == ("the last two quarters", "P2Q")
+
+
+def test_an_age_is_not_tagged() -> None:
+    # "Mr. Smith, 52 years old": TimeBank leaves ages untagged
+    assert found("Mr. Smith, 52 years old, will retire.") == []
+    assert found("He worked there for 52 years.") == [("52 years", "P52Y", None)]

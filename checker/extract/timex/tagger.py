@@ -78,6 +78,10 @@ _SINCE_BEFORE = re.compile(
 # Monday"); only a past-tense auxiliary ("had been shut until June", "was open until Friday")
 # puts it behind
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+# so does a named deadline after a verb ("to pay down the loan by February", "extended the
+# loans through January"), but not one that opens a sentence ("By September, sales had
+# doubled" looks back), nor the agent of a passive ("epitomised by Friday's vote")
+_DEADLINE_BEFORE = re.compile(r"(?<=[a-z,] )(?<!ed )(?:by|through)\s+$")
 _STRONG_PAST = re.compile(
     r"\b(?:(?:was|were)\b(?!\s+[a-z]+ed\b)|(?:had|did|ago|earlier)\b)", re.IGNORECASE
 )
@@ -256,7 +260,10 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
     # on Tuesday the markets were shut")
     clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
-    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None:
+    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None or (
+        _DEADLINE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and _NAMED_DAY.search(text, start, end) is not None
+    ):
         return _STRONG_PAST.search(text, clause_start, start) is None
     fut = _last_cue_end(lex.future_cues, text, clause_start, start)
     if _NAMED_DAY.search(text, start, end) is not None:
