@@ -106,3 +106,28 @@ def test_an_age_is_not_tagged() -> None:
     # "Mr. Smith, 52 years old": TimeBank leaves ages untagged
     assert found("Mr. Smith, 52 years old, will retire.") == []
     assert found("He worked there for 52 years.") == [("52 years", "P52Y", None)]
+
+
+def test_a_weekday_that_is_not_the_dates_own() -> None:
+    # a headline's "until Friday" over a dateline: the weekday is not that date's, so they
+    # are two expressions (a weekday that is the date's joins it)
+    text = "Banks to stay shut until Friday\nOctober 26, 1995 Banks stayed shut."
+    assert [(t, v) for t, v, _ in found(text, date(1995, 10, 26))] == [
+        ("Friday", "1995-10-27"),
+        ("October 26, 1995", "1995-10-26"),
+    ]
+    assert found("It opened on Thursday, October 26, 1995.")[0][:2] == (
+        "Thursday, October 26, 1995",
+        "1995-10-26",
+    )
+    # the day of a match on one line, its kick-off time on the next
+    assert [v for _, v, _ in found("Tuesday, 1 March\n\n1945 GMT")] == [
+        "1995-03-01",
+        "1995-03-01T19:45Z",
+    ]
+
+
+def test_a_number_before_index_is_a_name() -> None:
+    # "the Wilshire 5000 Index", a misspelt "Russel 2000 Index": not years
+    assert found("The Russel 2000 Index of small companies fell.") == []
+    assert found("Sales rose in 2000 and index funds grew.")[0][:2] == ("2000", "2000")
