@@ -131,3 +131,30 @@ def test_a_number_before_index_is_a_name() -> None:
     # "the Wilshire 5000 Index", a misspelt "Russel 2000 Index": not years
     assert found("The Russel 2000 Index of small companies fell.") == []
     assert found("Sales rose in 2000 and index funds grew.")[0][:2] == ("2000", "2000")
+
+
+def test_the_period_a_year_back_of_a_stretch_of_months() -> None:
+    # "for the nine months ... in the year-earlier period": that stretch a year back, written
+    # as its length (TimeML has no value for nine calendar months; TimeBank writes P9M)
+    text = (
+        "Profit rose in the third quarter. For the nine months, net was $5 million. In the"
+        " year-earlier period, net was $4 million, and year-earlier sales were lower."
+    )
+    got = [(t.text, t.type, t.value) for t in tag(text, DCT)]
+    assert got[1:] == [
+        ("nine months", "DURATION", "P9M"),
+        ("the year-earlier period", "DURATION", "P9M"),
+        ("year-earlier", "DATE", "1994-Q3"),
+    ]
+    # a date mentioned after the stretch is the focus again
+    text = "For the six months, sales rose. In the third quarter, from the year-ago period, too."
+    assert found(text)[-1][:2] == ("the year-ago period", "1994-Q3")
+    assert found("Net for the year-earlier nine months was lower.")[0][:2] == (
+        "the year-earlier nine months",
+        "P9M",
+    )
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Sales rose in the third quarter. For the quarter a year ago, it earned $5 million."
+    assert found(text)[-1][:2] == ("the quarter a year ago", "1994-Q3")

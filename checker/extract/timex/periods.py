@@ -201,7 +201,7 @@ def week_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
 def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     # the period in focus, one year earlier, at the granularity of that period; a named
     # calendar unit ("the same quarter last year") fixes the granularity itself
-    unit = (group(m, "unit") or group(m, "unit2") or "period").lower()
+    unit = (group(m, "unit") or group(m, "unit2") or group(m, "unit3") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
     return Spec(
         rule.type,

@@ -86,6 +86,9 @@ class Context:
     # the last day mentioned that lies within a week of the DCT: the day the news is about
     news_day: Reference | None = None
     range_end: bool = False  # the end of a range whose start is the reference ("from X to Y")
+    # a stretch of months reported on after the reference ("for the nine months"): the period
+    # that "the year-earlier period" then compares with, a DURATION ("P9M") as TimeBank writes it
+    stretch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Resolved:
     value: str
     anchor: str  # explicit | dct | previous | unresolved
     interval: Interval | None
+    type: str | None = None  # a TIMEX3 type other than the spec's ("the year-earlier period")
 
 
 def _finish(value: str, anchor: str, type_: str) -> Resolved:
@@ -195,6 +199,8 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     base: date | None = None
     anchor = "dct"
     ref, gran = _shift_focus(spec, ctx)
+    if spec.comparison and spec.gran == "ref" and ctx.stretch is not None:
+        return Resolved(ctx.stretch, "previous", None, "DURATION")
     if spec.comparison and ref is not None and ref.interval.granularity in COMPARED_PERIODS:
         # "sales fell in the third quarter from a year ago": that quarter, one year back
         gran = str(ref.interval.granularity)

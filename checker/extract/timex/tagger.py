@@ -100,6 +100,25 @@ _COUNTED_BACK = re.compile(
 )
 
 
+# "for the nine months", "in the first six months": a stretch of a company's year reported on
+# (the article may stand outside the expression's span)
+_REPORTED_STRETCH = re.compile(
+    r"(?:the\s+(?:first\s+)?)?(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+    r"\s+months",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PERIOD_WORD = re.compile(r"\bperiod\b", re.IGNORECASE)
+
+
+def _reported_stretch(text: str, c: _Candidate) -> bool:
+    if c.spec.type != "DURATION" or not _REPORTED_STRETCH.fullmatch(text, c.start, c.end):
+        return False
+    return text[c.start : c.start + 4].lower() == "the " or bool(
+        _THE_BEFORE.search(text, max(0, c.start - 6), c.start)
+    )
+
+
 _SPACE = re.compile(r"\s")
 # "from Aug. 26 to Oct. 20": the second date of a range comes after the first
 _RANGE_LINK = re.compile(r"\s*(?:-|–|to|through|until|till)\s*", re.IGNORECASE)
@@ -355,6 +374,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
     day_ref: Reference | None = None
     unit_refs: dict[str, Reference] = {}
     news_day: Reference | None = None
+    stretch: str | None = None  # the last stretch of months reported on ("the nine months")
     for i, c in enumerate(found.chosen):
         sentence_start = found.sentence_starts[i]
         ctx = Context(
@@ -366,14 +386,19 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             unit_refs=unit_refs,
             news_day=news_day,
             range_end=found.range_end[i],
+            # only a noun naming a period ("the year-earlier period") may be that stretch; the
+            # adjective ("year-earlier net income") keeps to the period in focus
+            stretch=stretch if _PERIOD_WORD.search(text, c.start, c.end) else None,
         )
         r = resolve(c.spec, ctx)
+        if c.spec.value is not None and _reported_stretch(text, c):
+            stretch = c.spec.value
         result.append(
             Timex(
                 start=c.start,
                 end=c.end,
                 text=text[c.start : c.end],
-                type=c.spec.type,
+                type=r.type or c.spec.type,
                 value=r.value,
                 mod=c.spec.mod,
                 interval=r.interval,
@@ -388,6 +413,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             and not c.spec.bounds_period
         ):
             ref = Reference(r.value, r.interval, c.end)
+            stretch = None
             if r.interval.granularity == "day":
                 day_ref = ref
                 if dct is not None and near_dct(ref, dct):
