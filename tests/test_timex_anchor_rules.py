@@ -144,8 +144,12 @@ def test_the_period_a_year_back_of_a_stretch_of_months() -> None:
     assert got[1:] == [
         ("nine months", "DURATION", "P9M"),
         ("the year-earlier period", "DURATION", "P9M"),
-        ("year-earlier", "DATE", "1994-Q3"),
+        # the adjective compares the nine months too: no value names nine calendar months,
+        # so the year they fall in, one year back
+        ("year-earlier", "DATE", "1994"),
     ]
+    text = "For the nine months, net rose to $9 million from $7 million a year earlier."
+    assert found(text)[-1][:2] == ("a year earlier", "1994")
     # a date mentioned after the stretch is the focus again
     text = "For the six months, sales rose. In the third quarter, from the year-ago period, too."
     assert found(text)[-1][:2] == ("the year-ago period", "1994-Q3")
@@ -158,3 +162,12 @@ def test_the_period_a_year_back_of_a_stretch_of_months() -> None:
 def test_the_quarter_a_year_ago_is_one_expression() -> None:
     text = "Sales rose in the third quarter. For the quarter a year ago, it earned $5 million."
     assert found(text)[-1][:2] == ("the quarter a year ago", "1994-Q3")
+
+
+def test_a_year_in_focus_does_not_give_the_compared_quarter() -> None:
+    # "next year" is in focus, but "the year-earlier quarter" is the quarter talked about
+    text = (
+        "Sales fell in the third quarter. A recovery is seen next year. Revenue rose in the"
+        " quarter from the year-earlier quarter."
+    )
+    assert found(text)[-1][:2] == ("the year-earlier quarter", "1994-Q3")

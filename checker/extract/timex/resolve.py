@@ -89,6 +89,7 @@ class Context:
     # a stretch of months reported on after the reference ("for the nine months"): the period
     # that "the year-earlier period" then compares with, a DURATION ("P9M") as TimeBank writes it
     stretch: str | None = None
+    names_period: bool = False  # the expression names a period ("the year-earlier period")
 
 
 @dataclass(frozen=True)
@@ -199,8 +200,13 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     base: date | None = None
     anchor = "dct"
     ref, gran = _shift_focus(spec, ctx)
-    if spec.comparison and spec.gran == "ref" and ctx.stretch is not None:
-        return Resolved(ctx.stretch, "previous", None, "DURATION")
+    if spec.comparison and ctx.stretch is not None:
+        if spec.gran == "ref" and ctx.names_period:
+            return Resolved(ctx.stretch, "previous", None, "DURATION")
+        if ctx.dct is not None:
+            # "compared with 40% a year earlier" after the nine months: no value names nine
+            # calendar months, so the year they fall in, one year back
+            return _finish(str(ctx.dct.year - 1), "dct", spec.type)
     if spec.comparison and ref is not None and ref.interval.granularity in COMPARED_PERIODS:
         # "sales fell in the third quarter from a year ago": that quarter, one year back
         gran = str(ref.interval.granularity)
@@ -215,6 +221,16 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         and gran in ctx.unit_refs
         and GRAN_RANK[ref.interval.granularity] < GRAN_RANK[gran]
     ):
+        ref = ctx.unit_refs[gran]
+    if (
+        spec.comparison
+        and ref is not None
+        and ctx.unit_refs
+        and gran in ctx.unit_refs
+        and GRAN_RANK[ref.interval.granularity] > GRAN_RANK[gran]
+    ):
+        # "the year-earlier quarter" after "next year": a year cannot give the quarter; the
+        # quarter talked about last can
         ref = ctx.unit_refs[gran]
     if spec.news_day and ctx.news_day is not None and ctx.dct is not None:
         # "ended the day", "for the day": a market report's day is the news day, not a day

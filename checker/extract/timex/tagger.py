@@ -386,9 +386,8 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             unit_refs=unit_refs,
             news_day=news_day,
             range_end=found.range_end[i],
-            # only a noun naming a period ("the year-earlier period") may be that stretch; the
-            # adjective ("year-earlier net income") keeps to the period in focus
-            stretch=stretch if _PERIOD_WORD.search(text, c.start, c.end) else None,
+            stretch=stretch,
+            names_period=_PERIOD_WORD.search(text, c.start, c.end) is not None,
         )
         r = resolve(c.spec, ctx)
         if c.spec.value is not None and _reported_stretch(text, c):
