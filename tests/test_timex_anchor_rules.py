@@ -171,3 +171,17 @@ def test_a_year_in_focus_does_not_give_the_compared_quarter() -> None:
         " quarter from the year-earlier quarter."
     )
     assert found(text)[-1][:2] == ("the year-earlier quarter", "1994-Q3")
+
+
+def test_the_quarter_before_an_amount() -> None:
+    # "to" before an amount is where a figure went, not the end of the quarter
+    text = "Sales fell in the third quarter. Revenue rose in the quarter to $2 billion."
+    assert found(text)[-1][:2] == ("the quarter", "1995-Q3")
+
+
+def test_a_quarter_ending_off_the_calendar() -> None:
+    # "the quarter ended July 31" runs May to July: mostly the second calendar quarter
+    got = found("In the quarter ended July 31, 1995, the firm lost money.")
+    assert [v for _, v, _ in got] == ["1995-Q2", "1995-07-31"]
+    got = found("In the quarter ended Sept. 30, 1995, the firm lost money.")
+    assert [v for _, v, _ in got] == ["1995-Q3", "1995-09-30"]
