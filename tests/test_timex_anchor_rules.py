@@ -185,3 +185,12 @@ def test_a_quarter_ending_off_the_calendar() -> None:
     assert [v for _, v, _ in got] == ["1995-Q2", "1995-07-31"]
     got = found("In the quarter ended Sept. 30, 1995, the firm lost money.")
     assert [v for _, v, _ in got] == ["1995-Q3", "1995-09-30"]
+
+
+def test_latest_quarter_possessive_and_mid_afternoon() -> None:
+    text = "Sales rose. The latest quarter's results included a gain."
+    assert found(text)[0][:2] == ("The latest quarter", "1995-Q3")
+    assert found("By mid afternoon, the talks were over.")[0][:2] == (
+        "mid afternoon",
+        "1995-10-30TAF",
+    )
