@@ -6,12 +6,13 @@ import re
 from datetime import date
 
 from checker.extract.timex.rules import Lexicon, Rule
-from checker.extract.timex.spec import Spec, group, norm, register
+from checker.extract.timex.spec import Spec, group, norm, register, with_span
 from checker.extract.timex.words import (
     expand_two_digit_year,
     month_number,
     parse_number,
     valid_date,
+    weekday_number,
     year_of,
 )
 from checker.models.time import MONTH_NAMES
@@ -29,7 +30,13 @@ def calendar_date(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) 
     d = int(day)
     if not valid_date(y, mo, d):
         return None
-    return Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
+    spec = Spec(rule.type, value=f"{y}-{mo:02d}-{d:02d}")
+    wd = weekday_number(group(m, "wd") or "", lex)
+    if wd is not None and date(y, mo, d).isoweekday() != wd:
+        # the weekday before it is not the date's own: it is an expression of its own
+        start = min(m.start("month"), m.start("day"))
+        return with_span(spec, start, m.end())
+    return spec
 
 
 @register("month_range")

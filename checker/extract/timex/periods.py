@@ -130,6 +130,16 @@ def quarter(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spe
     return Spec(rule.type, kind="fill", anchor=anchor, n=n, gran="quarter", quarter=q)
 
 
+def _quarter_ending(month: int, day: int) -> int:
+    """The calendar quarter that most of a quarter ending on month/day falls in: the one of its
+    middle month ("the quarter ended July 31" runs May to July: the second quarter)."""
+    last_full = month if day >= 15 else month - 1
+    middle = (last_full - 2) % 12 + 1
+    if middle > month:  # the middle month lies in the year before: keep the date's quarter
+        return (month - 1) // 3 + 1
+    return (middle - 1) // 3 + 1
+
+
 @register("quarter_ending")
 def quarter_ending(
     m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None
@@ -151,7 +161,7 @@ def quarter_ending(
         return [Spec("DURATION", value="P1Y", **qspan), day]
     word = group(m, "q")
     q = (4 if word.lower() in ("final", "last") else lex.ordinals[word.lower()]) if word else 0
-    q = q or (mo - 1) // 3 + 1
+    q = q or _quarter_ending(mo, d)
     y = year_of(m, dct)
     if y is not None and valid_date(y, mo, d):
         # a fiscal quarter named by its number ends in the year of its last day
@@ -201,7 +211,7 @@ def week_ending(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) ->
 def same_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) -> Spec | None:
     # the period in focus, one year earlier, at the granularity of that period; a named
     # calendar unit ("the same quarter last year") fixes the granularity itself
-    unit = (group(m, "unit") or group(m, "unit2") or "period").lower()
+    unit = (group(m, "unit") or group(m, "unit2") or group(m, "unit3") or "period").lower()
     gran = unit if unit in ("quarter", "month", "week", "day") else "ref"
     return Spec(
         rule.type,

@@ -106,9 +106,9 @@ def latest_period(m: re.Match[str], rule: Rule, lex: Lexicon, dct: date | None) 
     """ "the latest quarter", "the most recent period": the period in focus, else the last
     quarter (or the unit named) completed before the DCT."""
     unit = (group(m, "unit") or "period").lower()
-    if unit == "period":
-        return Spec(rule.type, kind="shift", anchor="ref", unit="quarter", gran="ref")
-    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, gran=unit, completed=True)
+    gran = "ref" if unit == "period" else unit  # a bare "period" is the one in focus
+    unit = "quarter" if unit == "period" else unit
+    return Spec(rule.type, kind="shift", anchor="ref", unit=unit, gran=gran, completed=True)
 
 
 def _calendar_amount(m: re.Match[str], lex: Lexicon, back: str) -> tuple[int, str, str] | None:

@@ -86,6 +86,10 @@ class Context:
     # the last day mentioned that lies within a week of the DCT: the day the news is about
     news_day: Reference | None = None
     range_end: bool = False  # the end of a range whose start is the reference ("from X to Y")
+    # a stretch of months reported on after the reference ("for the nine months"): the period
+    # that "the year-earlier period" then compares with, a DURATION ("P9M") as TimeBank writes it
+    stretch: str | None = None
+    names_period: bool = False  # the expression names a period ("the year-earlier period")
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Resolved:
     value: str
     anchor: str  # explicit | dct | previous | unresolved
     interval: Interval | None
+    type: str | None = None  # a TIMEX3 type other than the spec's ("the year-earlier period")
 
 
 def _finish(value: str, anchor: str, type_: str) -> Resolved:
@@ -160,25 +165,48 @@ def _resolve(spec: Spec, ctx: Context) -> Resolved:
     raise ValueError(f"unknown spec kind {spec.kind!r}")
 
 
+# what "the latest period" may be: a period companies report on, not a day that bounds one
+REPORTED_PERIODS = ("month", "quarter", "half")
+
+
+def _shift_focus(spec: Spec, ctx: Context) -> tuple[Reference | None, str]:
+    """The time in focus a shift counts from, and the granularity of its value."""
+    ref = ctx.ref
+    dct = ctx.dct
+    if spec.of_current and ref is not None and dct is not None:
+        if ref.interval.end < date(dct.year, 1, 1):
+            ref = None  # a past year in focus is already the comparison year: count from the DCT
+        elif ref.interval.begin > dct and ref.interval.granularity in COMPARED_PERIODS:
+            # "the third quarter of 1990 ... In the year-ago period": a period still ahead is an
+            # outlook; the year-ago figures compare with the last such period already reported
+            last = shift(dct, str(ref.interval.granularity), -1)
+            value = fmt(last, str(ref.interval.granularity))
+            iv = interval_of(value)
+            ref = Reference(value, iv, ref.end) if iv is not None else None
+    if spec.gran != "ref":
+        return ref, spec.gran
+    if spec.completed and (ref is None or ref.interval.granularity not in REPORTED_PERIODS):
+        # "the latest period" after "the six months ended Oct. 1": the day only bounds the
+        # period, which is the last quarter completed (as when nothing is in focus)
+        return None, spec.unit
+    if ref is None:
+        return None, "year"  # "the same period last year", nothing in focus: the DCT's year
+    if ref.value.endswith("-WE"):
+        return ref, "weekend"
+    return ref, str(ref.interval.granularity)  # the reference's own granularity
+
+
 def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
     base: date | None = None
     anchor = "dct"
-    gran = spec.gran
-    ref = ctx.ref
-    if (
-        spec.of_current
-        and ref is not None
-        and ctx.dct is not None
-        and ref.interval.end < date(ctx.dct.year, 1, 1)
-    ):
-        ref = None  # a past year in focus is already the comparison year: count from the DCT
-    if gran == "ref":  # "the same period last year": the reference's own granularity
-        if ref is None:
-            gran = "year"  # nothing in focus: the year before the DCT's
-        else:
-            gran = str(ref.interval.granularity)
-            if ref.value.endswith("-WE"):
-                gran = "weekend"
+    ref, gran = _shift_focus(spec, ctx)
+    if spec.comparison and ctx.stretch is not None:
+        if spec.gran == "ref" and ctx.names_period:
+            return Resolved(ctx.stretch, "previous", None, "DURATION")
+        if ctx.dct is not None:
+            # "compared with 40% a year earlier" after the nine months: no value names nine
+            # calendar months, so the year they fall in, one year back
+            return _finish(str(ctx.dct.year - 1), "dct", spec.type)
     if spec.comparison and ref is not None and ref.interval.granularity in COMPARED_PERIODS:
         # "sales fell in the third quarter from a year ago": that quarter, one year back
         gran = str(ref.interval.granularity)
@@ -194,6 +222,16 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
         and GRAN_RANK[ref.interval.granularity] < GRAN_RANK[gran]
     ):
         ref = ctx.unit_refs[gran]
+    if (
+        spec.comparison
+        and ref is not None
+        and ctx.unit_refs
+        and gran in ctx.unit_refs
+        and GRAN_RANK[ref.interval.granularity] > GRAN_RANK[gran]
+    ):
+        # "the year-earlier quarter" after "next year": a year cannot give the quarter; the
+        # quarter talked about last can
+        ref = ctx.unit_refs[gran]
     if spec.news_day and ctx.news_day is not None and ctx.dct is not None:
         # "ended the day", "for the day": a market report's day is the news day, not a day
         # recalled in passing ("below where it was before its rally 10 days ago")
@@ -202,13 +240,15 @@ def _resolve_shift(spec: Spec, ctx: Context) -> Resolved:
             ref = ctx.news_day
     if (
         spec.completed
+        and spec.gran != "ref"
         and ref is not None
         and ctx.dct is not None
         and ref.interval.end > ctx.dct
         and not ctx.future
     ):
         # "the latest quarter" after a charge "in the fourth quarter" to come: the latest
-        # quarter is one already over, so not the one in focus
+        # quarter is one already over, so not the one in focus (a bare "the latest period"
+        # is the one just reported, a fiscal fourth quarter numbered ahead of the calendar too)
         ref = None
     if spec.anchor == "ref" and ref and GRAN_RANK[ref.interval.granularity] <= need:
         base, anchor = ref.interval.begin, "previous"

@@ -78,6 +78,10 @@ _SINCE_BEFORE = re.compile(
 # Monday"); only a past-tense auxiliary ("had been shut until June", "was open until Friday")
 # puts it behind
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+# so does a named deadline after a verb ("to pay down the loan by February", "extended the
+# loans through January"), but not one that opens a sentence ("By September, sales had
+# doubled" looks back), nor the agent of a passive ("epitomised by Friday's vote")
+_DEADLINE_BEFORE = re.compile(r"(?<=[a-z,] )(?<!ed )(?:by|through)\s+$")
 _STRONG_PAST = re.compile(
     r"\b(?:(?:was|were)\b(?!\s+[a-z]+ed\b)|(?:had|did|ago|earlier)\b)", re.IGNORECASE
 )
@@ -94,6 +98,25 @@ _BASELINE_SHIFT_BEFORE = re.compile(r"\b(?:over|from|than|on|against)\s+$", re.I
 _COUNTED_BACK = re.compile(
     r"(?:\b(?:ago|earlier|before)|\blast\s+year|\byear[\s-](?:ago|earlier)\s+\w+)$", re.IGNORECASE
 )
+
+
+# "for the nine months", "in the first six months": a stretch of a company's year reported on
+# (the article may stand outside the expression's span)
+_REPORTED_STRETCH = re.compile(
+    r"(?:the\s+(?:first\s+)?)?(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+    r"\s+months",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PERIOD_WORD = re.compile(r"\bperiod\b", re.IGNORECASE)
+
+
+def _reported_stretch(text: str, c: _Candidate) -> bool:
+    if c.spec.type != "DURATION" or not _REPORTED_STRETCH.fullmatch(text, c.start, c.end):
+        return False
+    return text[c.start : c.start + 4].lower() == "the " or bool(
+        _THE_BEFORE.search(text, max(0, c.start - 6), c.start)
+    )
 
 
 _SPACE = re.compile(r"\s")
@@ -256,7 +279,10 @@ def _future(text: str, sentence_start: int, start: int, end: int, table: RuleTab
     # cues before ", and" or ";" belong to another clause ("Trading will resume on Friday, and
     # on Tuesday the markets were shut")
     clause_start = max(sentence_start, _last_cue_end(_CLAUSE_BREAK, text, sentence_start, start))
-    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None:
+    if _UNTIL_BEFORE.search(text, max(0, start - 8), start) is not None or (
+        _DEADLINE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and _NAMED_DAY.search(text, start, end) is not None
+    ):
         return _STRONG_PAST.search(text, clause_start, start) is None
     fut = _last_cue_end(lex.future_cues, text, clause_start, start)
     if _NAMED_DAY.search(text, start, end) is not None:
@@ -348,6 +374,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
     day_ref: Reference | None = None
     unit_refs: dict[str, Reference] = {}
     news_day: Reference | None = None
+    stretch: str | None = None  # the last stretch of months reported on ("the nine months")
     for i, c in enumerate(found.chosen):
         sentence_start = found.sentence_starts[i]
         ctx = Context(
@@ -359,14 +386,18 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             unit_refs=unit_refs,
             news_day=news_day,
             range_end=found.range_end[i],
+            stretch=stretch,
+            names_period=_PERIOD_WORD.search(text, c.start, c.end) is not None,
         )
         r = resolve(c.spec, ctx)
+        if c.spec.value is not None and _reported_stretch(text, c):
+            stretch = c.spec.value
         result.append(
             Timex(
                 start=c.start,
                 end=c.end,
                 text=text[c.start : c.end],
-                type=c.spec.type,
+                type=r.type or c.spec.type,
                 value=r.value,
                 mod=c.spec.mod,
                 interval=r.interval,
@@ -381,6 +412,7 @@ def resolve_all(found: Found, dct: date | None) -> list[Timex]:
             and not c.spec.bounds_period
         ):
             ref = Reference(r.value, r.interval, c.end)
+            stretch = None
             if r.interval.granularity == "day":
                 day_ref = ref
                 if dct is not None and near_dct(ref, dct):

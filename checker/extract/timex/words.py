@@ -157,6 +157,8 @@ def _split_fraction(total: float, letter: str, is_time: bool) -> str | None:
 def duration_value(num: float | None, unit: str, lex: Lexicon) -> str:
     letter, mult, is_time = lex.units[unit]
     if num is None:
+        if unit == "century":
+            return "PXC"  # "for centuries": TimeML's century unit (TimeBank), not so many years
         amount = "X"
     else:
         total = num * mult
