@@ -97,3 +97,16 @@ def test_agent_is_the_named_doer_not_the_speaker(extractor) -> None:
 def test_ages_in_brackets_and_after_age_words(extractor, body, value, cue) -> None:
     fr = frames(extractor, body)[value]
     assert (fr.measure, fr.cue) == ("age", cue)
+
+
+def test_a_headline_cue_right_after_the_figure_names_it() -> None:
+    from checker.extract.pipeline import Context
+    from checker.extract.sentence_facts import _right_after
+
+    doc = Context().nlp("Valley landslide: 14 dead, 176 reported missing")
+    i176 = next(t.i for t in doc if t.text == "176")
+    missing, dead = doc[i176 + 2 : i176 + 3], doc[i176 - 2 : i176 - 1]
+    assert _right_after(doc[i176], doc[i176], missing)
+    assert not _right_after(doc[i176], doc[i176], dead)  # before the figure
+    i14 = next(t.i for t in doc if t.text == "14")
+    assert not _right_after(doc[i14], doc[i14], missing)  # past a comma and another figure
