@@ -20,6 +20,7 @@ from checker.align.story import Story, group_stories, with_copies
 from checker.cache.dates import CachedGuesses
 from checker.cache.key import run_fingerprint
 from checker.cache.pairs import PairMemo
+from checker.cache.places import PlaceAnswers
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, Extraction, extract_all
 from checker.extract.pipeline import Context
@@ -205,11 +206,16 @@ def _judge(
     copies = find_copies(kept)
     article_pairs = ArticlePairs(copies)
     memo = PairMemo.open(options.cache_dir, got.keys, got.warnings.append)
+    # The gazetteer is loaded only for a question the cache has no answer to.
+    places = PlaceAnswers.open(
+        options.cache_dir, got.fingerprint, lambda: ctx.gazetteer, got.warnings.append
+    )
     try:
-        builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs, memo)
+        builder = PairBuilder(by_id, ctx.vocab, places, article_pairs, memo)
         comparisons = builder.build(facts, sentence_of)
     finally:
         memo.close()
+        places.close()
     # A copy tells its original's story: only originals and other articles are grouped.
     # Stated publication dates only: a date guessed from a sibling would bring the two together.
     stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}
