@@ -17,6 +17,7 @@ from checker.align.placings import placing_comparisons
 from checker.align.score import load_weights
 from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
+from checker.cache.copies import cached_copies
 from checker.cache.dates import CachedGuesses
 from checker.cache.key import run_fingerprint
 from checker.cache.pairs import PairMemo
@@ -203,7 +204,7 @@ def _judge(
     sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
 
     by_id = {a.id: a for a in kept}
-    copies = find_copies(kept)
+    copies = cached_copies(kept, find_copies, options.cache_dir, got.keys, got.warnings.append)
     article_pairs = ArticlePairs(copies)
     memo = PairMemo.open(options.cache_dir, got.keys, got.warnings.append)
     # The gazetteer is loaded only for a question the cache has no answer to.

@@ -117,6 +117,7 @@ def test_a_damaged_or_foreign_guess_is_guessed_again_with_a_warning(tmp_path, sq
         (1, ["facts"]),  # facts only
         (2, ["facts", "dates"]),  # and date guesses, but no pair results
         (3, ["facts", "dates", "pairs"]),  # and pair results, but no gazetteer answers
+        (4, ["facts", "dates", "pairs", "places"]),  # and those, but no folder results
     ],
 )
 def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
@@ -129,6 +130,7 @@ def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
         " data BLOB NOT NULL, stored REAL NOT NULL)",
         "dates": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
         "pairs": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
+        "places": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
     }
     for table in tables:
         conn.execute(f"CREATE TABLE {table} {schemas[table]}")
@@ -142,6 +144,7 @@ def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
     assert cache.get_many(["k"]) == {"k": ("0.1.0", b"\x00")}
     assert cache.get_pairs(["k"]) == {}
     assert cache.get_places(["k"]) == {}
+    assert cache.get_folders(["k"]) == {}
     cache.close()
 
 
