@@ -162,6 +162,8 @@ class Warnings(metaclass=_WithCodes):
     W303 = "cached facts of article '{article}' are unreadable ({reason}); extracted again"
     W304 = "a cached publication-date guess is unreadable ({reason}); guessed again"
     W305 = "cached alignment of articles '{a}' and '{b}' is unreadable ({reason}); aligned again"
+    W306 = "a cached answer of the gazetteer is unreadable ({reason}); looked up again"
+    W307 = "the cached copy groups of the folder are unreadable ({reason}); found again"
 
 
 class _Fields(dict[str, Any]):

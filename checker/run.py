@@ -17,9 +17,11 @@ from checker.align.placings import placing_comparisons
 from checker.align.score import load_weights
 from checker.align.spellings import spelling_comparisons
 from checker.align.story import Story, group_stories, with_copies
+from checker.cache.copies import cached_copies
 from checker.cache.dates import CachedGuesses
 from checker.cache.key import run_fingerprint
 from checker.cache.pairs import PairMemo
+from checker.cache.places import PlaceAnswers
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, Extraction, extract_all
 from checker.extract.pipeline import Context
@@ -202,14 +204,19 @@ def _judge(
     sentence_of = {x.facts.article: x.sentence_finder() for x in got.extracted}
 
     by_id = {a.id: a for a in kept}
-    copies = find_copies(kept)
+    copies = cached_copies(kept, find_copies, options.cache_dir, got.keys, got.warnings.append)
     article_pairs = ArticlePairs(copies)
     memo = PairMemo.open(options.cache_dir, got.keys, got.warnings.append)
+    # The gazetteer is loaded only for a question the cache has no answer to.
+    places = PlaceAnswers.open(
+        options.cache_dir, got.fingerprint, lambda: ctx.gazetteer, got.warnings.append
+    )
     try:
-        builder = PairBuilder(by_id, ctx.vocab, ctx.gazetteer, article_pairs, memo)
+        builder = PairBuilder(by_id, ctx.vocab, places, article_pairs, memo)
         comparisons = builder.build(facts, sentence_of)
     finally:
         memo.close()
+        places.close()
     # A copy tells its original's story: only originals and other articles are grouped.
     # Stated publication dates only: a date guessed from a sibling would bring the two together.
     stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}

@@ -116,6 +116,8 @@ def test_a_damaged_or_foreign_guess_is_guessed_again_with_a_warning(tmp_path, sq
     [
         (1, ["facts"]),  # facts only
         (2, ["facts", "dates"]),  # and date guesses, but no pair results
+        (3, ["facts", "dates", "pairs"]),  # and pair results, but no gazetteer answers
+        (4, ["facts", "dates", "pairs", "places"]),  # and those, but no folder results
     ],
 )
 def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
@@ -127,6 +129,8 @@ def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
         "facts": "(key TEXT PRIMARY KEY, article TEXT NOT NULL, version TEXT NOT NULL,"
         " data BLOB NOT NULL, stored REAL NOT NULL)",
         "dates": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
+        "pairs": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
+        "places": "(key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
     }
     for table in tables:
         conn.execute(f"CREATE TABLE {table} {schemas[table]}")
@@ -139,6 +143,8 @@ def test_a_cache_of_an_older_format_is_upgraded_and_keeps_its_facts(
     assert cache is not None and warnings == []
     assert cache.get_many(["k"]) == {"k": ("0.1.0", b"\x00")}
     assert cache.get_pairs(["k"]) == {}
+    assert cache.get_places(["k"]) == {}
+    assert cache.get_folders(["k"]) == {}
     cache.close()
 
 

@@ -16,8 +16,6 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from datasketch import MinHash, MinHashLSH
-
 from checker.models.article import Article
 from checker.models.copies import CopyGroup
 
@@ -52,6 +50,10 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[CopyGroup]:
     """Groups of copies, each around the original it was taken from."""
+    # Imported here: datasketch imports SciPy (a third of a second), and a run whose copy
+    # groups come from the cache never needs it.
+    from datasketch import MinHash, MinHashLSH
+
     order = sorted(articles, key=lambda a: (a.published or date.max, a.id))
     sets = {a.id: shingles(a) for a in order}
     ids = [a.id for a in order if len(sets[a.id]) >= MIN_SHINGLES]

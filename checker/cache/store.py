@@ -20,7 +20,9 @@ from checker.errors import CheckerError, CheckerWarning
 
 CACHE_ENV = "CHECKER_CACHE_DIR"  # the default folder, when set
 FILE_NAME = "facts.sqlite"
-FORMAT = 3  # PRAGMA user_version of a cache file this code writes (1: facts, 2: and dates)
+# PRAGMA user_version of a cache file this code writes (1: facts, 2: and dates, 3: and pairs,
+# 4: and places)
+FORMAT = 5
 BUSY_SECONDS = 60.0  # how long to wait for another run's write
 
 WarnFn = Callable[[CheckerWarning], None]
@@ -52,9 +54,33 @@ CREATE TABLE IF NOT EXISTS pairs (
     data TEXT NOT NULL         -- what was found, as JSON
 )
 """
-_TABLES = ["dates", "facts", "pairs"]
+# The gazetteer's answers to alignment's questions (`checker.cache.places`): a run whose answers
+# are all here never loads the gazetteer.
+_PLACES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    key TEXT PRIMARY KEY,      -- checker.cache.places: the run's fingerprint and the question
+    version TEXT NOT NULL,     -- checker version that wrote it
+    data TEXT NOT NULL         -- the answer as JSON
+)
+"""
+# What was found over a whole folder (`checker.cache.copies`: its copy groups), under a key of
+# all its articles' keys: a warm run reads it instead of hashing every article again.
+_FOLDERS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS folders (
+    key TEXT PRIMARY KEY,      -- checker.cache.copies: what was found and the articles' keys
+    version TEXT NOT NULL,     -- checker version that wrote it
+    data TEXT NOT NULL         -- what was found, as JSON
+)
+"""
+_TABLES = ["dates", "facts", "folders", "pairs", "places"]
 # Older formats whose tables stay valid, by the tables they have: they are upgraded in place.
-_UPGRADABLE = {0: [], 1: ["facts"], 2: ["dates", "facts"]}
+_UPGRADABLE = {
+    0: [],
+    1: ["facts"],
+    2: ["dates", "facts"],
+    3: ["dates", "facts", "pairs"],
+    4: ["dates", "facts", "pairs", "places"],
+}
 
 
 def default_cache_dir() -> Path:
@@ -152,6 +178,30 @@ class FactsCache:
                 [(key, checker.__version__, data) for key, data in rows],
             )
 
+    def get_places(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """key -> (version that wrote it, data) of the gazetteer answers present."""
+        return self._select("places", keys)
+
+    def put_places(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (key, data) gazetteer answers in one transaction."""
+        with self._conn:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO places VALUES (?, ?, ?)",
+                [(key, checker.__version__, data) for key, data in rows],
+            )
+
+    def get_folders(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """key -> (version that wrote it, data) of the folder results present."""
+        return self._select("folders", keys)
+
+    def put_folders(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Store (key, data) folder results in one transaction."""
+        with self._conn:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
+                [(key, checker.__version__, data) for key, data in rows],
+            )
+
     def close(self) -> None:
         self._conn.close()
 
@@ -210,7 +260,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         tables = _tables(conn)
         if _UPGRADABLE.get(found) == tables:
             # A new file, or one of an older format: what it holds stays valid.
-            for schema in (_SCHEMA, _DATES_SCHEMA, _PAIRS_SCHEMA):
+            for schema in (_SCHEMA, _DATES_SCHEMA, _PAIRS_SCHEMA, _PLACES_SCHEMA, _FOLDERS_SCHEMA):
                 conn.execute(schema)
             conn.execute(f"PRAGMA user_version={FORMAT}")
         elif found != FORMAT or tables != _TABLES:
@@ -218,6 +268,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT key, article, version, data, stored FROM facts LIMIT 1").fetchall()
         conn.execute("SELECT key, version, data FROM dates LIMIT 1").fetchall()
         conn.execute("SELECT key, version, data FROM pairs LIMIT 1").fetchall()
+        conn.execute("SELECT key, version, data FROM places LIMIT 1").fetchall()
+        conn.execute("SELECT key, version, data FROM folders LIMIT 1").fetchall()
         conn.execute("COMMIT")
     except BaseException:
         conn.close()  # rolls back

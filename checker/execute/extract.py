@@ -50,6 +50,7 @@ class Extraction:
     from_cache: int = 0  # records read from the facts cache
     # Article id -> facts cache key, when the cache was used throughout (`checker.cache.pairs`).
     keys: dict[str, str] = field(default_factory=dict)
+    fingerprint: str | None = None  # the run's (`run_fingerprint`), when the cache was used
 
 
 def extract_all(
@@ -87,6 +88,7 @@ def extract_all(
             keys.store(fresh)  # chunk by chunk: a run stopped half-way keeps what it read
         if keys.cache is not None:
             out.keys = {a.id: k for a, k in zip(articles, keys.keys, strict=True)}
+            out.fingerprint = keys.fingerprint
     finally:
         keys.close()
     for article, slot in zip(articles, slots, strict=True):
@@ -133,12 +135,13 @@ class _Keys:
         self.warn = warn
         self.cache = FactsCache.open(folder, warn) if folder is not None else None
         self.keys: list[str] = []
+        self.fingerprint: str | None = None
         if self.cache is not None:
             from checker.rules.paths import default_rules_dir
 
             root = Path(ctx.rules_dir) if ctx.rules_dir else default_rules_dir()
-            fingerprint = run_fingerprint(root, ctx.model_name)
-            self.keys = [article_key(fingerprint, a) for a in articles]
+            self.fingerprint = run_fingerprint(root, ctx.model_name)
+            self.keys = [article_key(self.fingerprint, a) for a in articles]
 
     def cached(self) -> dict[int, Extracted]:
         """Article index -> record, for the articles whose cached record is sound."""
