@@ -110,3 +110,16 @@ def test_a_headline_cue_right_after_the_figure_names_it() -> None:
     assert not _right_after(doc[i176], doc[i176], dead)  # before the figure
     i14 = next(t.i for t in doc if t.text == "14")
     assert not _right_after(doc[i14], doc[i14], missing)  # past a comma and another figure
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "expected"),
+    [
+        ("Velmar will pay $US95 a share in cash.", "$US95", ("money", 95.0)),
+        ("The navy will buy 24 KX-60R Seabird helicopters.", "24", ("count_of_helicopter", 24.0)),
+    ],
+)
+def test_prefixed_dollars_and_model_names_before_the_noun(extractor, body, value, expected):
+    fr = frames(extractor, body)[value]
+    kind = fr.measure if fr.measure == "money" else fr.attribute
+    assert (kind, fr.value) == expected

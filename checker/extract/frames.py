@@ -53,6 +53,7 @@ _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _BETWEEN_BOUND_AND_NUMBER = re.compile(
     r"|an?|(?:US|A|C|HK|NZ|S)?[$£€¥₹]|Rs\.?|USD|EUR|GBP|INR|JPY|CNY|RMB|Rp", re.IGNORECASE
 )
+_CURRENCY_PREFIXED = re.compile(r"^(?:US|AU|NZ|HK|A|C|S)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
 _MAGNITUDE_TOKEN = re.compile(r"^magnitude-(\d(?:\.\d+)?)$", re.IGNORECASE)
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mn|k|tn|b)$", re.IGNORECASE)
 # Entity labels whose numbers are names or codes, not quantities.
@@ -140,6 +141,9 @@ def _number_token(tok: Token) -> float | None:
     m = _SUFFIXED.match(text)
     if m:
         return float(m.group(1)) * _SCALES[m.group(2).lower()]
+    m = _CURRENCY_PREFIXED.match(text)
+    if m and tok.i > 0 and tok.nbor(-1).text == "$":  # '$US95': the tokenizer splits after '$'
+        return float(m.group(1).replace(",", ""))
     m = _MAGNITUDE_TOKEN.match(text)
     if m:  # the tokenizer keeps 'magnitude-7.8' whole
         return float(m.group(1))
@@ -598,12 +602,17 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
     after = adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]
     if num.vague and len(after) and after[0].lower_ == "of":
         after = adoc.doc[tok.i + 2 : min(sent.end, tok.i + 5)]  # 'dozens of villages'
+    # a maker or model between the number and its noun: '24 MH-60R Seahawk helicopters'
+    model = len(after) > 0 and after[0].pos_ in ("PROPN", "NUM") and not after[0].like_num
+    if model:
+        after = adoc.doc[tok.i + 1 : min(sent.end, tok.i + 6)]
+    passed = ("ADJ", "NUM", "PROPN") if model else ("ADJ", "NUM")
     for nxt in after:
         if nxt.pos_ == "NOUN" and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
             continue  # 'seven passenger cars' count cars
         if nxt.pos_ == "NOUN":
             return nxt.lemma_.lower()
-        if nxt.pos_ not in ("ADJ", "NUM") and nxt.text not in ("-", "–"):
+        if nxt.pos_ not in passed and nxt.text not in ("-", "–"):
             break
     return None
 
