@@ -84,6 +84,8 @@ def test_agent_is_the_named_doer_not_the_speaker(extractor) -> None:
     assert bought["12"].agent == "aer lingus"
     said = frames(extractor, "Cortex Corp said 45 people died.")
     assert said["45"].agent is None  # the figure is the dead's, not the speaker's act
+    held = frames(extractor, "The Velmar Group's 1,200 workers went on strike.")
+    assert held["1,200"].agent == "velmar group"  # a possessive holder, without its "'s"
 
 
 @pytest.mark.parametrize(
