@@ -125,3 +125,22 @@ def test_prefixed_dollars_and_model_names_before_the_noun(extractor, body, value
     fr = frames(extractor, body)[value]
     kind = fr.measure if fr.measure == "money" else fr.attribute
     assert (kind, fr.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "attribute"),
+    [
+        ("The ruling party won 145 of the 210 seats in parliament.", "145", "seats"),
+        ("The jury found him guilty of 11 of 13 charges.", "11", "charges"),
+        ("About 600 people lived in the building.", "About 600", "residents"),
+        ("The outbreak has sickened 20,000 people.", "20,000", "cases"),
+        ("He was ordered to pay $200,000 in restitution.", "$200,000", "restitution"),
+    ],
+)
+def test_attributes_of_elections_courts_fires_and_outbreaks(extractor, body, value, attribute):
+    assert frames(extractor, body)[value].attribute == attribute
+
+
+def test_a_partitive_subject_keeps_its_verb(extractor) -> None:
+    # 'two of the injured died': what happened is the verb's, not the noun's
+    assert frames(extractor, "Four of the injured died in hospital.")["Four"].attribute == "deaths"

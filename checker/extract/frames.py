@@ -600,13 +600,17 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
     if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head.lemma_.lower()
     after = adoc.doc[tok.i + 1 : min(sent.end, tok.i + 4)]
-    if num.vague and len(after) and after[0].lower_ == "of":
-        after = adoc.doc[tok.i + 2 : min(sent.end, tok.i + 5)]  # 'dozens of villages'
+    partitive = len(after) > 0 and after[0].lower_ == "of" and (num.vague or _partitive(after))
+    if partitive:
+        # 'dozens of villages', '145 of the 210 seats', '11 of 13 charges'
+        after = adoc.doc[tok.i + 2 : min(sent.end, tok.i + 6)]
     # a maker or model between the number and its noun: '24 MH-60R Seahawk helicopters'
     model = len(after) > 0 and after[0].pos_ in ("PROPN", "NUM") and not after[0].like_num
     if model:
         after = adoc.doc[tok.i + 1 : min(sent.end, tok.i + 6)]
-    passed = ("ADJ", "NUM", "PROPN") if model else ("ADJ", "NUM")
+    passed = (
+        ("ADJ", "NUM", "PROPN") if model else ("ADJ", "NUM", "DET") if partitive else ("ADJ", "NUM")
+    )
     for nxt in after:
         if nxt.pos_ == "NOUN" and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
             continue  # 'seven passenger cars' count cars
@@ -615,6 +619,12 @@ def _counted_noun(adoc: ArticleDoc, num: _Number, sent: Span) -> str | None:
         if nxt.pos_ not in passed and nxt.text not in ("-", "–"):
             break
     return None
+
+
+def _partitive(after: Span) -> bool:
+    """'of the 210 seats', 'of 13 charges', 'of the seats': a part of a counted whole."""
+    words = [t for t in after[1:] if t.lower_ not in ("the", "its", "their")]
+    return bool(words) and (words[0].like_num or words[0].pos_ == "NOUN")
 
 
 def _attribute(
@@ -641,6 +651,9 @@ def _attribute(
         and vocab.lookup("attributes", what) is None
     ):
         return _count_of(vocab, what), None
+    named = _named_by_partitive_noun(vocab, num, what, measure)
+    if named is not None:
+        return named
     if best[0] is not None:
         return best
     for entry in vocab.entries("attributes"):
@@ -649,6 +662,21 @@ def _attribute(
     if measure == "count" and what:
         return _count_of(vocab, what), None
     return None, None
+
+
+def _named_by_partitive_noun(vocab, num: _Number, what: str | None, measure: str):
+    """'won 145 of the 210 seats', 'guilty of 11 of 13 charges': the noun after 'of' names what
+    the value counts, however near the verb ('won' is also a word of votes). Not for a value
+    that is the subject ('two of the injured died': what happened is the verb's) nor for nouns
+    that say who is counted ('passengers')."""
+    tok = num.last
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if what is None or nxt is None or nxt.lower_ != "of" or tok.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    entry = vocab.lookup("attributes", what)
+    if entry is None or measure not in entry.measures or entry.who or entry.who_nouns:
+        return None
+    return entry, what
 
 
 def _count_of(vocab, noun: str) -> _CountOf:
