@@ -4,6 +4,8 @@ never in the working tree."""
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -20,3 +22,14 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop(CACHE_ENV, None)
     else:
         os.environ[CACHE_ENV] = old
+
+
+MILL_FIRE = Path(__file__).parent / "data" / "mill_fire"  # three invented articles of one story
+
+
+@pytest.fixture
+def mill_fire(tmp_path: Path) -> Path:
+    """A fresh copy of the invented three-article story, safe to change."""
+    out = tmp_path / "story"
+    shutil.copytree(MILL_FIRE, out)
+    return out

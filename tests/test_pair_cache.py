@@ -3,7 +3,6 @@ unchanged, found again for a new or changed article, never trusted when damaged.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -16,14 +15,10 @@ from checker.execute.extract import ExecOptions
 from checker.report.json import render_json
 from checker.run import check
 
-STORY = Path(__file__).parent / "data" / "mill_fire"  # three invented articles of one story
-
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "story"
-    shutil.copytree(STORY, out)
-    return out
+def folder(mill_fire: Path) -> Path:
+    return mill_fire
 
 
 @pytest.fixture(params=["claims", "statements"])

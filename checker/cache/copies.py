@@ -18,8 +18,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import checker
-from checker.cache.store import FactsCache, WarnFn, unreadable
+from checker.cache.store import FactsCache, WarnFn, current_data, unreadable
 from checker.errors import CheckerWarning
 from checker.models.article import Article
 from checker.models.copies import CopyGroup
@@ -71,9 +70,7 @@ def _read(cache: FactsCache, key: str, ids: set[str], warn: WarnFn) -> list[Copy
         return None
     version, data = found
     try:
-        if version != checker.__version__:
-            raise ValueError(f"written by checker {version}")
-        raw = json.loads(data)
+        raw = json.loads(current_data(version, data))
         if not isinstance(raw, list):
             raise ValueError("not a list of copy groups")
         groups = [CopyGroup.model_validate(item) for item in raw]

@@ -22,8 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import checker
-from checker.cache.store import CacheSession, FactsCache, WarnFn, unreadable
+from checker.cache.store import CacheSession, FactsCache, WarnFn, current_data, unreadable
 from checker.errors import CheckerWarning
 
 T = TypeVar("T")
@@ -78,9 +77,7 @@ class PairMemo(CacheSession):
             fa, fb = wanted[key]
             pair = _ids((fa, fb))
             try:
-                if version != checker.__version__:
-                    raise ValueError(f"written by checker {version}")
-                out[pair] = decode(fa, fb, json.loads(data))
+                out[pair] = decode(fa, fb, json.loads(current_data(version, data)))
             except Exception as exc:  # garbage, invalid JSON, a failing check of `decode`
                 reason = unreadable(exc)
                 self.warn(

@@ -20,8 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import checker
-from checker.cache.store import CacheSession, FactsCache, WarnFn, unreadable
+from checker.cache.store import CacheSession, FactsCache, WarnFn, current_data, unreadable
 from checker.errors import CheckerWarning
 from checker.models.place import Place, PlaceRelation
 
@@ -99,9 +98,7 @@ class PlaceAnswers(CacheSession):
             return None
         version, data = found
         try:
-            if version != checker.__version__:
-                raise ValueError(f"written by checker {version}")
-            check(data)
+            check(current_data(version, data))
         except Exception as exc:  # garbage, invalid JSON, a failing validation
             shown = str(self.cache.path) if self.cache is not None else ""
             self.warn(CheckerWarning.make("W306", path=shown, reason=unreadable(exc)))

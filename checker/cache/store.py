@@ -206,6 +206,15 @@ class FactsCache:
         self._conn.close()
 
 
+def current_data(version: str, data: str) -> str:
+    """The data of an entry written by this checker; another version's is not trusted."""
+    import checker
+
+    if version != checker.__version__:
+        raise ValueError(f"written by checker {version}")
+    return data
+
+
 def unreadable(exc: BaseException) -> str:
     """Why a cached entry could not be read, in a warning's few words."""
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
