@@ -144,3 +144,21 @@ def test_attributes_of_elections_courts_fires_and_outbreaks(extractor, body, val
 def test_a_partitive_subject_keeps_its_verb(extractor) -> None:
     # 'two of the injured died': what happened is the verb's, not the noun's
     assert frames(extractor, "Four of the injured died in hospital.")["Four"].attribute == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "attribute"),
+    [
+        ("Only one of the 242 people on board survived.", "242", "aboard"),
+        ("Three of the 52 passengers were killed.", "52", "aboard"),
+        ("Three of the 52 passengers were killed.", "Three", "deaths"),
+        ("The blaze is 85 percent contained.", "85 percent", "containment"),
+        (
+            "Two dams burst, releasing some 30 million cubic metres of water.",
+            "some 30 million cubic metres",
+            "volume",
+        ),
+    ],
+)
+def test_the_whole_of_a_partitive_and_new_measures(extractor, body, value, attribute) -> None:
+    assert frames(extractor, body)[value].attribute == attribute

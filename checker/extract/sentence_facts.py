@@ -19,6 +19,9 @@ WHO_PENALTY = 3.0  # in arcs: 'workers' (who is counted) yields to 'injured' (wh
 # in arcs: a cue reached only by leaving the value's own clause ('were arrested as 273 remained
 # missing') describes another event of the sentence.
 CLAUSE_PENALTY = 1.0
+# in arcs: the whole of a partitive ('three of the 52 passengers were killed') is not what the
+# verb tells of: the verb is about the part
+WHOLE_PENALTY = 3.0
 HEADLINE_NEXT = 0.5  # in arcs: a headline's cue right after the figure ('176 reported missing')
 _CLAUSE_DEPS = {"advcl", "ccomp", "parataxis"}
 # Dependents that give a cue word a figure or object of its own.
@@ -195,6 +198,7 @@ def nearest_cue(
     best: tuple[object, str] | tuple[None, None] = (None, None)
     best_score = math.inf
     best_span: Span | None = None
+    whole = _partitive_whole(first)
     for cue, entry in sent.cues:
         if measure not in entry.measures:
             continue
@@ -216,6 +220,8 @@ def nearest_cue(
         score += CLAUSE_PENALTY if left else 0
         if arcs > 5 and words > WINDOW:
             continue
+        if whole and cue.root.pos_ in ("VERB", "AUX") and cue.root.is_ancestor(first):
+            score += WHOLE_PENALTY
         if sent.headline and _right_after(first, last, cue):
             score = min(score, HEADLINE_NEXT)
         if score < best_score:
@@ -223,6 +229,19 @@ def nearest_cue(
     if best_span is not None:
         best = _joined(sent, best_span, best, first, last, measure)
     return best, best_score
+
+
+def _partitive_whole(first: Token) -> bool:
+    """'three of the 52 passengers', 'only one of the 242 people on board': the value is the
+    whole a part is taken from."""
+    doc, i = first.doc, first.i
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("the", "its", "their"):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    part = doc[k - 1]
+    return part.like_num or part.lower_ in ("all", "none", "most", "some", "many", "each")
 
 
 def _right_after(first: Token, last: Token, cue: Span) -> bool:
