@@ -162,3 +162,11 @@ def test_a_partitive_subject_keeps_its_verb(extractor) -> None:
 )
 def test_the_whole_of_a_partitive_and_new_measures(extractor, body, value, attribute) -> None:
     assert frames(extractor, body)[value].attribute == attribute
+
+
+def test_a_cue_nearer_another_figure_is_that_figure_s(extractor) -> None:
+    got = frames(extractor, "It struck at a depth of 18 km, 65 kilometres southwest of Tarn.")
+    assert (got["18 km"].attribute, got["65 kilometres"].attribute) == ("depth", "distance")
+    # figures that hang elsewhere ('aged 16 and 17') leave the value its cue
+    kids = "Some 273 people, mostly children aged 16 and 17, remained missing on Sunday."
+    assert frames(extractor, kids)["Some 273"].attribute == "missing"

@@ -220,6 +220,8 @@ def nearest_cue(
         score += CLAUSE_PENALTY if left else 0
         if arcs > 5 and words > WINDOW:
             continue
+        if _figure_between(sent.span, first, last, cue):
+            score += CROSS_PENALTY
         if whole and cue.root.pos_ in ("VERB", "AUX") and cue.root.is_ancestor(first):
             score += WHOLE_PENALTY
         if sent.headline and _right_after(first, last, cue):
@@ -229,6 +231,19 @@ def nearest_cue(
     if best_span is not None:
         best = _joined(sent, best_span, best, first, last, measure)
     return best, best_score
+
+
+def _figure_between(span: Span, first: Token, last: Token, cue: Span) -> bool:
+    """Another figure stands between the value and the cue ('a depth of 18 km, 65 kilometres
+    southwest'): the cue is nearer that figure and most likely tells of it."""
+    lo, hi = (last.i + 1, cue.start) if cue.start > last.i else (cue.end, first.i)
+    doc = span.doc
+    # ... and hangs near it in the parse: 'children aged 16 and 17' between a value and its
+    # cue tell of the children, not of the cue
+    return any(
+        doc[k].like_num and doc[k].is_digit and _path(doc[k], cue.root)[0] <= 2
+        for k in range(lo, hi)
+    )
 
 
 def _partitive_whole(first: Token) -> bool:
