@@ -129,6 +129,11 @@ def test_title_before_name_in_apposition_and_double_barrelled_names(extractor: E
     assert ("Jonas Feld", "director", "museum") in roles
 
 
+def test_given_names_with_a_lower_case_second_syllable(extractor: Extractor) -> None:
+    facts = read(extractor, "Visit\n\nHarbour director Park Jae-won met Obama-era officials.")
+    assert {r.person for r in facts.roles} == {"Park Jae-won"}
+
+
 def test_craft_titles_are_not_one_holder_roles(extractor: Extractor) -> None:
     facts = read(extractor, "Film\n\nFilm director Ana Ruiz won the prize on Friday.")
     assert [r.role for r in facts.roles] == ["craft_director"]

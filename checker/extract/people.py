@@ -57,6 +57,20 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
+# Words that make 'Name-word' an adjective, not a name: 'Obama-era', 'Kremlin-backed'.
+_HYPHEN_SUFFIXES = {"led", "era", "backed", "based", "owned", "style", "like", "born", "run"}
+
+
+def _name_part_after_hyphen(tok: Token) -> bool:
+    """'Oswalt-Meier', and the second syllable of a given name written in lower case
+    ('Sung-min', 'Jae-in')."""
+    if _is_name_token(tok):
+        return True
+    return (
+        tok.is_alpha and tok.is_lower and len(tok.text) <= 4 and tok.lower_ not in _HYPHEN_SUFFIXES
+    )
+
+
 def _is_initial(tok: Token) -> bool:
     """'M.' in 'Michael M. Sears': one capital and a full stop, part of a name when a name
     token follows it."""
@@ -106,9 +120,11 @@ def _name_after(adoc: ArticleDoc, char_end: int) -> Span | None:
             and doc[end_i].text == "-"
             and not doc[end_i - 1].whitespace_
             and not doc[end_i].whitespace_
-            and _is_name_token(doc[end_i + 1])
+            and _name_part_after_hyphen(doc[end_i + 1])
         ):
             end_i += 1
+            if not _is_name_token(doc[end_i]):
+                end_i += 1  # a lower-case syllable ends the name part: take it with the hyphen
     if end_i == start_i:
         return None
     return doc[start_i:end_i]
