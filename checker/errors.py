@@ -164,6 +164,7 @@ class Warnings(metaclass=_WithCodes):
     W305 = "cached alignment of articles '{a}' and '{b}' is unreadable ({reason}); aligned again"
     W306 = "a cached answer of the gazetteer is unreadable ({reason}); looked up again"
     W307 = "the cached copy groups of the folder are unreadable ({reason}); found again"
+    W308 = "the gazetteer's derived file was not used ({reason}); built from the data packages"
 
 
 class _Fields(dict[str, Any]):

@@ -24,6 +24,7 @@ from checker.cache.pairs import PairMemo
 from checker.cache.places import PlaceAnswers
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.extract import IN_PROCESS, ExecOptions, Extraction, extract_all
+from checker.extract.gazetteer_store import take_warnings as gazetteer_warnings
 from checker.extract.pipeline import Context
 from checker.ingest import load_paths
 from checker.ingest.files import DEFAULT_LIMITS, ReadLimits
@@ -217,6 +218,7 @@ def _judge(
     finally:
         memo.close()
         places.close()
+    got.warnings.extend(gazetteer_warnings())  # the derived file, if alignment loaded it
     # A copy tells its original's story: only originals and other articles are grouped.
     # Stated publication dates only: a date guessed from a sibling would bring the two together.
     stated = {a.id: a.published for a in kept if a.published and not a.published_inferred}

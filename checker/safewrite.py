@@ -32,11 +32,16 @@ def output_problem(path: Path) -> str | None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8) in one step. Raises OSError."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step. Raises OSError."""
     mode = _mode_of(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -13,6 +13,7 @@ from checker.cache.key import article_key, run_fingerprint
 from checker.cache.store import FactsCache, unreadable
 from checker.errors import CheckerError, CheckerWarning
 from checker.execute.work import Outcome, chunked
+from checker.extract.gazetteer_store import take_warnings as gazetteer_warnings
 from checker.extract.pipeline import Context
 from checker.memory import cycles_unchecked
 from checker.models.article import Article
@@ -91,6 +92,7 @@ def extract_all(
             out.fingerprint = keys.fingerprint
     finally:
         keys.close()
+    out.warnings.extend(gazetteer_warnings())  # the derived file, if loading it went wrong
     for article, slot in zip(articles, slots, strict=True):
         if isinstance(slot, Extracted):
             out.articles.append(article)

