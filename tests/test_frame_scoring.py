@@ -77,3 +77,13 @@ def test_readings_as_of_writing_days_apart_are_different_moments(tmp_path: Path)
     assert ("10769.00", "9936.94") in apart or ("9936.94", "10769.00") in apart
     # published a day apart: the same moment, compared
     assert not {("9936.94", "9955.50"), ("9955.50", "9936.94")} & set(apart)
+
+
+def test_ages_months_apart_may_both_be_true(tmp_path: Path) -> None:
+    _story(tmp_path, "a", "2011-01-18", "Leave\n\nThe founder, aged 55, has taken medical leave.")
+    _story(tmp_path, "b", "2011-10-06", "Death\n\nThe founder has died at the age of 56.")
+    _story(tmp_path, "c", "2011-10-06", "Death\n\nThe founder has died at the age of 58.")
+    result = check([tmp_path])
+    assert _pairs(result, "A13 age-over-time") in ([("55", "56")], [("56", "55")])
+    ages = [f for f in result.report.findings if f.verdict.value == "conflict"]
+    assert {tuple(sorted(c.value for c in f.claims)) for f in ages} >= {("56", "58")}

@@ -6,6 +6,7 @@ They are few, named, and listed by `checker why` and in the README.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -227,4 +228,20 @@ def _moments(a: Frame, b: Frame) -> str | None:
     days = abs((a.reported - b.reported).days)
     if days >= 2:
         return f"{a.text} and {b.text} are each given as of writing, {days} days apart"
+    return None
+
+
+@_gate(
+    "A13",
+    "age-over-time",
+    "A person's age grows: two ages given in articles published apart, which differ by no more "
+    "than the years between them (a birthday may fall in between), can both be true. They are "
+    "not compared.",
+)
+def _age_over_time(a: Frame, b: Frame) -> str | None:
+    if a.measure != "age" or a.reported is None or b.reported is None or a.value == b.value:
+        return None
+    days = abs((a.reported - b.reported).days)
+    if days and abs(a.value - b.value) <= math.ceil(days / 365.25):
+        return f"{a.text} and {b.text} are given {days} days apart: a birthday may fall between"
     return None
